@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using NewsCms.Accounts;
+using NewsCms.Articles;
+using NewsCms.Authors;
+using NewsCms.Media;
+using NewsCms.Revisions;
+using NewsCms.Tags;
+
+namespace NewsCms.Data;
+
+public sealed class NewsCmsDbContext(DbContextOptions<NewsCmsDbContext> options)
+    : IdentityDbContext<NewsUser>(options)
+{
+    public DbSet<Article> Articles => Set<Article>();
+    public DbSet<QaSection> QaSections => Set<QaSection>();
+    public DbSet<Attribution> Attributions => Set<Attribution>();
+    public DbSet<RelatedArticle> RelatedArticles => Set<RelatedArticle>();
+    public DbSet<CorrectionNote> Corrections => Set<CorrectionNote>();
+    public DbSet<ArticleRedirect> ArticleRedirects => Set<ArticleRedirect>();
+    public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
+    public DbSet<Author> Authors => Set<Author>();
+    public DbSet<Byline> Bylines => Set<Byline>();
+    public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<ArticleTag> ArticleTags => Set<ArticleTag>();
+    public DbSet<MediaAsset> MediaAssets => Set<MediaAsset>();
+    public DbSet<MediaRendition> MediaRenditions => Set<MediaRendition>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(NewsCmsDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        // SQLite has no date type and EF cannot order or compare DateTimeOffset there; stored as
+        // fixed-width UTC text, times sort and compare correctly and stay readable in the file.
+        if (Database.IsSqlite())
+            configuration.Properties<DateTimeOffset>().HaveConversion<UtcTextConverter>();
+    }
+}

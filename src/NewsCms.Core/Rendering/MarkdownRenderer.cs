@@ -1,0 +1,153 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Ganss.Xss;
+using Markdig;
+using Markdig.Extensions.AutoIdentifiers;
+
+namespace NewsCms.Rendering;
+
+// The one way Markdown becomes HTML in NewsCms: Markdig, then an allow-list sanitiser, then a pass
+// that namespaces ids and marks related-article callouts. It runs at save; the HTML is stored.
+public sealed class MarkdownRenderer
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        // Raw HTML is never a journalist's tool here: it is escaped, and the sanitiser still runs
+        // after, because extensions can produce dangerous markup without any raw HTML.
+        .DisableHtml()
+        .UsePipeTables()
+        .UseGridTables()
+        .UseFootnotes()
+        .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+        .UseSmartyPants()
+        .UseEmphasisExtras()
+        .UseListExtras()
+        .UseDefinitionLists()
+        .UseAbbreviations()
+        .UseAutoLinks()
+        .Use<RelatedCalloutExtension>()
+        .Build();
+
+    private static readonly string[] AllowedTags =
+    [
+        "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del",
+        "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
+        "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "small", "span",
+        "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul", "aside",
+    ];
+
+    private static readonly string[] AllowedAttributes =
+    [
+        "href", "src", "alt", "title", "id", "class", "colspan", "rowspan", "start", "reversed", "cite",
+        "datetime", "lang", "dir", "abbr", "scope", "width", "height", "data-related",
+    ];
+
+    private static readonly string[] IdCarriers = ["h1", "h2", "h3", "h4", "h5", "h6", "li", "a"];
+
+    private readonly HtmlSanitizer sanitizer;
+
+    public MarkdownRenderer()
+    {
+        sanitizer = new HtmlSanitizer(new HtmlSanitizerOptions
+        {
+            AllowedTags = new HashSet<string>(AllowedTags, StringComparer.OrdinalIgnoreCase),
+            AllowedAttributes = new HashSet<string>(AllowedAttributes, StringComparer.OrdinalIgnoreCase),
+            AllowedSchemes = new HashSet<string>(["http", "https", "mailto"], StringComparer.OrdinalIgnoreCase),
+            UriAttributes = new HashSet<string>(["href", "src", "cite"], StringComparer.OrdinalIgnoreCase),
+            AllowedCssProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
+            AllowedAtRules = new HashSet<AngleSharp.Css.Dom.CssRuleType>(),
+            AllowDataAttributes = false,
+        });
+        // Pipe tables align columns with a style attribute, which is not allowed: keep the
+        // alignment as a class the stylesheet knows instead.
+        sanitizer.RemovingAttribute += (_, e) =>
+        {
+            if (e.Attribute.Name == "style" && e.Tag.LocalName is "td" or "th"
+                && e.Attribute.Value.Replace(" ", "") is var style
+                && style.StartsWith("text-align:", StringComparison.OrdinalIgnoreCase))
+            {
+                var align = style["text-align:".Length..].TrimEnd(';').ToLowerInvariant();
+                if (align is "left" or "right" or "center")
+                    e.Tag.ClassList.Add("align-" + align);
+            }
+        };
+    }
+
+    // idPrefix namespaces every id the Markdown creates (headings, footnotes), so that nothing a
+    // journalist writes can clobber an id of the page itself, and two answers never collide.
+    public string Render(string? markdown, string idPrefix = "md-")
+    {
+        if (string.IsNullOrWhiteSpace(markdown)) return "";
+        var raw = Markdown.ToHtml(markdown, Pipeline);
+        var document = sanitizer.SanitizeDom(raw);
+        var body = document.Body!;
+        Finish(body, idPrefix);
+        return body.InnerHtml.Trim();
+    }
+
+    private static void Finish(IHtmlElement body, string idPrefix)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var element in body.QuerySelectorAll("[id]").ToList())
+        {
+            var id = element.Id!;
+            if (!IdCarriers.Contains(element.LocalName) || id.Length == 0)
+            {
+                element.RemoveAttribute("id");
+                continue;
+            }
+            ids.Add(id);
+            element.Id = idPrefix + id;
+        }
+
+        foreach (var link in body.QuerySelectorAll("a[href^='#']"))
+        {
+            var target = link.GetAttribute("href")![1..];
+            if (ids.Contains(target))
+                link.SetAttribute("href", "#" + idPrefix + target);
+        }
+
+        foreach (var element in body.QuerySelectorAll("[class]").ToList())
+            KeepKnownClasses(element);
+
+        // The page has the headline as its only h1; a "# heading" in the body is a section.
+        foreach (var h1 in body.QuerySelectorAll("h1").ToList())
+            Rename(h1, "h2");
+
+        foreach (var aside in body.QuerySelectorAll("aside").ToList())
+        {
+            var reference = aside.GetAttribute("data-related");
+            if (reference is not null && RelatedCalloutParser.Syntax().IsMatch($"[[related:{reference}]]"))
+                aside.Replace(aside.Owner!.CreateComment("related:" + reference.ToLowerInvariant()));
+            else
+                aside.Remove();
+        }
+    }
+
+    private static void KeepKnownClasses(IElement element)
+    {
+        foreach (var cls in element.ClassList.ToList())
+        {
+            var known = element.LocalName switch
+            {
+                "code" => cls.StartsWith("language-", StringComparison.Ordinal) && cls.Length < 40
+                    && cls.Skip(9).All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '+' or '#'),
+                "td" or "th" => cls is "align-left" or "align-right" or "align-center",
+                "div" => cls is "footnotes",
+                "a" => cls is "footnote-ref" or "footnote-back-ref",
+                _ => false,
+            };
+            if (!known) element.ClassList.Remove(cls);
+        }
+        if (element.ClassList.Length == 0) element.RemoveAttribute("class");
+    }
+
+    private static void Rename(IElement element, string name)
+    {
+        var replacement = element.Owner!.CreateElement(name);
+        foreach (var attribute in element.Attributes)
+            replacement.SetAttribute(attribute.Name, attribute.Value);
+        while (element.FirstChild is { } child)
+            replacement.AppendChild(child);
+        element.Replace(replacement);
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NewsCms.Data;
+
+namespace NewsCms.Web.Infrastructure;
+
+public static class DataSetup
+{
+    public static WebApplicationBuilder AddNewsCmsData(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection("NewsCms");
+        builder.Services.Configure<DataOptions>(section);
+        // A relative data directory is under the content root, whatever the working directory.
+        builder.Services.PostConfigure<DataOptions>(o =>
+            o.DataDirectory = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, o.DataDirectory)));
+
+        builder.Services.AddDbContext<NewsCmsDbContext>((services, options) =>
+        {
+            var data = services.GetRequiredService<IOptions<DataOptions>>().Value;
+            Directory.CreateDirectory(data.DataDirectory);
+            options.UseSqlite(SqliteTuning.ConnectionString(data.DatabasePath),
+                    sqlite => sqlite.MigrationsAssembly("NewsCms.Migrations"))
+                .AddInterceptors(new SqliteTuning());
+        });
+        return builder;
+    }
+
+    // Brings the database to the current schema and seeds a fresh one. Runs before the first request.
+    public static async Task PrepareDatabaseAsync(this WebApplication app, CancellationToken ct = default)
+    {
+        var data = app.Services.GetRequiredService<IOptions<DataOptions>>().Value;
+        Directory.CreateDirectory(data.MediaDirectory);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsCmsDbContext>();
+        await db.Database.MigrateAsync(ct);
+        // WAL lets readers go on while a journalist saves; the mode is stored in the file.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        if (data.SeedDemoContent)
+            await scope.ServiceProvider.GetRequiredService<DemoContent>().SeedIfEmptyAsync(ct);
+    }
+}

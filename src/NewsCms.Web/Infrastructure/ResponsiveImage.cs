@@ -1,0 +1,22 @@
+using System.Globalization;
+using NewsCms.Media;
+
+namespace NewsCms.Web.Infrastructure;
+
+// srcset lists built from an image's renditions: WebP for browsers that take it, JPEG for the rest.
+public sealed record ResponsiveImage(string Src, string? WebpSrcset, string? FallbackSrcset, int Width, int Height)
+{
+    public static ResponsiveImage? From(string? originalUrl, int width, int height, IReadOnlyList<RenditionView> renditions)
+    {
+        if (originalUrl is null) return null;
+        string? Srcset(string format) => renditions.Where(r => r.Format == format).OrderBy(r => r.Width).ToList() switch
+        {
+            { Count: 0 } => null,
+            var list => string.Join(", ", list.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Url} {r.Width}w"))),
+        };
+        var fallback = renditions.Where(r => r.Format == "jpeg").OrderBy(r => r.Width).LastOrDefault();
+        return new ResponsiveImage(fallback?.Url ?? originalUrl, Srcset("webp"), Srcset("jpeg"), width, height);
+    }
+
+    public static ResponsiveImage? From(MediaView media) => From(media.Url, media.Width, media.Height, media.Renditions);
+}

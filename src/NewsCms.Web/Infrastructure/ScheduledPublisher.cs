@@ -1,0 +1,37 @@
+using NewsCms.Articles;
+
+namespace NewsCms.Web.Infrastructure;
+
+// Publishes scheduled articles when their time comes. Time comes from TimeProvider, so tests
+// move a fake clock instead of waiting.
+public sealed class ScheduledPublisher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ScheduledPublisher> log)
+    : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, clock);
+        do
+        {
+            try
+            {
+                await PublishDueAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One bad run must not stop the scheduler: the next tick tries again.
+                log.LogError(e, "Publishing scheduled articles failed; retrying in {Interval}.", Interval);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task<int> PublishDueAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var published = await scope.ServiceProvider.GetRequiredService<ArticleService>().PublishDueAsync(ct);
+        if (published > 0) log.LogInformation("Published {Count} scheduled article(s).", published);
+        return published;
+    }
+}

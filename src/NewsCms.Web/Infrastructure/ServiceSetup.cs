@@ -1,0 +1,26 @@
+using NewsCms.Articles;
+using NewsCms.Authors;
+using NewsCms.Common;
+using NewsCms.Rendering;
+using NewsCms.Tags;
+
+namespace NewsCms.Web.Infrastructure;
+
+public static class ServiceSetup
+{
+    // The domain services: the same instances serve the admin, the API and the command line.
+    public static WebApplicationBuilder AddNewsCmsServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<SiteOptions>(builder.Configuration.GetSection("NewsCms:Site"));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddScoped<ArticleService>();
+        services.AddScoped<PublishedArticles>();
+        services.AddScoped<AuthorService>();
+        services.AddScoped<TagService>();
+        services.AddScoped<DemoContent>();
+        services.AddHostedService<ScheduledPublisher>();
+        return builder;
+    }
+}

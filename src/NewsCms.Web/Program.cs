@@ -1,0 +1,21 @@
+using NewsCms.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    WebRootPath = WebRoot.Locate(args),
+});
+
+builder.AddNewsCmsData();
+builder.AddNewsCmsServices();
+builder.AddNewsCmsWeb();
+
+var app = builder.Build();
+
+await app.PrepareDatabaseAsync();
+app.UseNewsCms();
+app.MapNewsCmsRoutes();
+await app.RunAsync();
+return 0;
+
+public partial class Program;
