@@ -19,7 +19,8 @@ public static class DataSetup
             var data = services.GetRequiredService<IOptions<DataOptions>>().Value;
             Directory.CreateDirectory(data.DataDirectory);
             options.UseSqlite(SqliteTuning.ConnectionString(data.DatabasePath),
-                    sqlite => sqlite.MigrationsAssembly("NewsCms.Migrations"))
+                    sqlite => sqlite.MigrationsAssembly("NewsCms.Migrations.Sqlite")
+                        .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
                 .AddInterceptors(new SqliteTuning());
         });
         return builder;
