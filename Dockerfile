@@ -1,0 +1,29 @@
+# Multi-stage build: the SDK image restores and publishes, the ASP.NET runtime image runs.
+# Not built on the development machines (no Docker engine there); see README.md.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /source
+
+# Restore first, from the project files only, so the layer is reused until a dependency changes.
+COPY global.json Directory.Build.props Directory.Packages.props NewsCms.sln ./
+COPY src/NewsCms.Core/NewsCms.Core.csproj src/NewsCms.Core/
+COPY src/NewsCms.Web/NewsCms.Web.csproj src/NewsCms.Web/
+COPY migrations/Sqlite/NewsCms.Migrations.Sqlite.csproj migrations/Sqlite/
+RUN dotnet restore src/NewsCms.Web/NewsCms.Web.csproj
+
+COPY src/ src/
+COPY migrations/ migrations/
+COPY wwwroot/ wwwroot/
+RUN dotnet publish src/NewsCms.Web/NewsCms.Web.csproj -c Release --no-restore -o /app
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+COPY --from=build /app ./
+
+# The data directory (SQLite file, media, keys) is a volume; the app user owns it.
+ENV ASPNETCORE_URLS=http://+:8080 \
+    NewsCms__DataDirectory=/data
+RUN mkdir -p /data && chown app:app /data
+VOLUME /data
+USER app
+EXPOSE 8080
+ENTRYPOINT ["dotnet", "NewsCms.Web.dll"]
