@@ -20,6 +20,7 @@ public static class ServiceSetup
         services.AddScoped<AuthorService>();
         services.AddScoped<TagService>();
         services.AddScoped<DemoContent>();
+        services.AddScoped<ContentGenerator>();
         services.AddHostedService<ScheduledPublisher>();
         return builder;
     }
