@@ -9,10 +9,12 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.AddNewsCmsData();
 builder.AddNewsCmsServices();
 builder.AddNewsCmsWeb();
+builder.AddNewsCmsReaders();
 
 var app = builder.Build();
 
 await app.PrepareDatabaseAsync();
+await app.PrepareReadersAsync();
 app.UseNewsCms();
 app.MapNewsCmsRoutes();
 await app.RunAsync();

@@ -38,5 +38,9 @@ public static class ArticleMappings
 
     // Only a published article has a public path; drafts are reached through previews.
     public static string? PublicPath(Article a, TimeZoneInfo zone) =>
-        a is { Status: ArticleStatus.Published, PublishedAt: { } at } ? ArticlePaths.For(at, a.Slug, zone) : null;
+        a.Status == ArticleStatus.Published ? AddressOnceOut(a, zone) : null;
+
+    // The address the article has, or had while it was out; null if it was never published.
+    public static string? AddressOnceOut(Article a, TimeZoneInfo zone) =>
+        a.PublishedAt is { } at ? ArticlePaths.For(at, a.Slug, zone) : null;
 }

@@ -83,7 +83,9 @@ public sealed class ArticleService(
             EnsureVersion(a, expectedVersion);
             EnsureCanEdit(a, actor);
             var before = Snapshot(a);
-            var oldPath = ArticleMappings.PublicPath(a, Zone);
+            // Once published, an address stays known even while the article is down: readers and
+            // other sites keep the links it had, and they must lead to it when it returns.
+            var oldPath = ArticleMappings.AddressOnceOut(a, Zone);
             await ApplyAsync(a, input, ct);
             var after = Snapshot(a);
             if (before == after) return (a, null);
@@ -91,8 +93,8 @@ public sealed class ArticleService(
             var now = clock.GetUtcNow();
             a.UpdatedAt = now;
             if (a.Status == ArticleStatus.Published && !input.MinorEdit) a.RevisedAt = now;
-            if (oldPath is not null && oldPath != ArticleMappings.PublicPath(a, Zone))
-                RememberPath(a, oldPath, now);
+            if (oldPath is not null && ArticleMappings.AddressOnceOut(a, Zone) is { } newPath && oldPath != newPath)
+                await RememberPathAsync(a, oldPath, newPath, now, ct);
             a.Version++;
             AddRevision(a, actor, action);
             return (a, new ArticleChange(a.Id, ArticleChangeKind.Updated, a.Status, a.Status, a.Version));
@@ -504,10 +506,20 @@ public sealed class ArticleService(
         a.UnpublishedAt = null;
     }
 
-    private void RememberPath(Article a, string oldPath, DateTimeOffset now)
+    private async Task RememberPathAsync(Article a, string oldPath, string newPath, DateTimeOffset now, CancellationToken ct)
     {
-        if (a.Redirects.All(r => r.Path != oldPath))
-            a.Redirects.Add(new ArticleRedirect { Path = oldPath, CreatedAt = now });
+        // Back at an address it had before: that address is the page again, not a redirect.
+        a.Redirects.RemoveAll(r => r.Path == newPath);
+        if (a.Redirects.Any(r => r.Path == oldPath)) return;
+        // Another article may have answered at this address once and moved on since: the address
+        // now leads to the article that held it last.
+        if (await db.ArticleRedirects.FirstOrDefaultAsync(r => r.Path == oldPath, ct) is { } taken)
+        {
+            taken.ArticleId = a.Id;
+            taken.CreatedAt = now;
+            return;
+        }
+        a.Redirects.Add(new ArticleRedirect { Path = oldPath, CreatedAt = now });
     }
 
     private void AddRevision(Article a, Actor actor, string action) =>

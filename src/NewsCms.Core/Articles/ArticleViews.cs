@@ -12,6 +12,9 @@ public sealed record AttributionView(string Text, string? Organization);
 
 public sealed record CorrectionView(int Id, CorrectionKind Kind, string Text, DateTimeOffset PublishedAt);
 
+// One line of the corrections page: the note and the article it corrects.
+public sealed record CorrectionEntry(int Id, CorrectionKind Kind, string Text, DateTimeOffset PublishedAt, string ArticleHeadline, string ArticlePath);
+
 public sealed record LeadImageView(MediaView Media, string? Caption)
 {
     // The per-article caption wins; the library's default caption fills in.

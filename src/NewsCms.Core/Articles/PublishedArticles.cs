@@ -13,6 +13,12 @@ public sealed record ArticlePage(ArticleDetail Article, string BodyHtml, IReadOn
     public string Path => Article.Path!;
 }
 
+// Narrows a list of published articles to one tag or one author (feeds and their pages).
+public sealed record ArticleFilter(int? TagId = null, int? AuthorId = null)
+{
+    public static ArticleFilter All { get; } = new();
+}
+
 public abstract record PageLookup
 {
     public sealed record Found(ArticlePage Page) : PageLookup;
@@ -32,15 +38,52 @@ public sealed class PublishedArticles(NewsCmsDbContext db, IOptions<SiteOptions>
 
     private TimeZoneInfo Zone => site.Value.TimeZoneInfo;
 
-    public async Task<PagedList<ArticleTeaser>> LatestAsync(string? after, int limit, CancellationToken ct)
+    public Task<PagedList<ArticleTeaser>> LatestAsync(string? after, int limit, CancellationToken ct) =>
+        LatestAsync(ArticleFilter.All, after, limit, ct);
+
+    public Task<PagedList<ArticleTeaser>> LatestAsync(ArticleFilter filter, string? after, int limit, CancellationToken ct) =>
+        ListAsync(Published(filter), after, limit, ct);
+
+    // Whole articles for feeds, newest first.
+    public async Task<IReadOnlyList<ArticlePage>> LatestPagesAsync(ArticleFilter filter, int limit, CancellationToken ct)
+    {
+        var articles = await Published(filter).WithChildren()
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Take(Math.Clamp(limit, 1, MaxPageSize))
+            .ToListAsync(ct);
+        return await ToPagesAsync(articles, ct);
+    }
+
+    // The given published articles as teasers, in the given order (search ranks them itself).
+    public async Task<IReadOnlyList<ArticleTeaser>> TeasersAsync(IReadOnlyList<int> ids, CancellationToken ct)
+    {
+        var byId = (await TeasersOf(Published().Where(a => ids.Contains(a.Id)), ct)).ToDictionary(t => t.Id);
+        return ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
+    }
+
+    private IQueryable<Article> Published(ArticleFilter? filter = null)
+    {
+        var query = db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published);
+        if (filter?.TagId is { } tagId) query = query.Where(a => a.Tags.Any(t => t.TagId == tagId));
+        if (filter?.AuthorId is { } authorId) query = query.Where(a => a.Bylines.Any(b => b.AuthorId == authorId));
+        return query;
+    }
+
+    // Newest first; older pages follow a keyset cursor, stable while new articles go out on top.
+    private async Task<PagedList<ArticleTeaser>> ListAsync(IQueryable<Article> query, string? after, int limit, CancellationToken ct)
     {
         limit = Math.Clamp(limit, 1, MaxPageSize);
-        var query = db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published);
         if (Cursor.TryDecode(after, out var c))
             query = query.Where(a => a.PublishedAt < c.At || (a.PublishedAt == c.At && a.Id < c.Id));
+        var rows = await TeasersOf(query.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(limit + 1), ct);
+        var items = rows.Take(limit).ToList();
+        var next = rows.Count > limit ? new Cursor(items[^1].PublishedAt, items[^1].Id).Encode() : null;
+        return new PagedList<ArticleTeaser>(items, next, limit);
+    }
+
+    private async Task<List<ArticleTeaser>> TeasersOf(IQueryable<Article> query, CancellationToken ct)
+    {
         var rows = await query
-            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-            .Take(limit + 1)
             .Select(a => new
             {
                 a.Id,
@@ -62,7 +105,7 @@ public sealed class PublishedArticles(NewsCmsDbContext db, IOptions<SiteOptions>
                 },
             })
             .ToListAsync(ct);
-        var items = rows.Take(limit).Select(r => new ArticleTeaser(
+        return rows.Select(r => new ArticleTeaser(
             r.Id, r.Headline, r.Dek, r.Kind, r.PublishedAt, r.RevisedAt,
             ArticlePaths.For(r.PublishedAt, r.Slug, Zone),
             r.Bylines,
@@ -70,16 +113,15 @@ public sealed class PublishedArticles(NewsCmsDbContext db, IOptions<SiteOptions>
                 MediaPaths.Original(r.Image.ContentHash, r.Image.ContentType), r.Image.Width, r.Image.Height, r.Image.AltText,
                 r.Image.Renditions.OrderBy(x => x.Width).Select(x => new RenditionView(x.Width, x.Height, x.Format, MediaPaths.Rendition(x.FileName))).ToList())))
             .ToList();
-        var next = rows.Count > limit ? new Cursor(items[^1].PublishedAt, items[^1].Id).Encode() : null;
-        return new PagedList<ArticleTeaser>(items, next, limit);
     }
 
     // Looks an article up by the path readers use: /yyyy/mm/dd/slug.
     public async Task<PageLookup> FindByPathAsync(string path, string slug, CancellationToken ct)
     {
         var article = await db.Articles.AsNoTracking().WithChildren().FirstOrDefaultAsync(a => a.Slug == slug, ct);
-        var current = article is null ? null : ArticleMappings.PublicPath(article, Zone);
-        if (current == path)
+        var address = article is null ? null : ArticleMappings.AddressOnceOut(article, Zone);
+        var isOut = article?.Status == ArticleStatus.Published;
+        if (isOut && address == path)
             return new PageLookup.Found(await ToPageAsync(article!, ct));
 
         // An old slug or date: the article moved, and old links keep working. This is checked
@@ -88,16 +130,44 @@ public sealed class PublishedArticles(NewsCmsDbContext db, IOptions<SiteOptions>
             .Where(r => r.Path == path)
             .Select(r => new { r.Article!.Status, r.Article.PublishedAt, r.Article.Slug })
             .FirstOrDefaultAsync(ct);
-        if (moved is { Status: ArticleStatus.Published, PublishedAt: { } at })
-            return new PageLookup.MovedTo(ArticlePaths.For(at, moved.Slug, Zone));
+        if (moved is not null)
+            return moved is { Status: ArticleStatus.Published, PublishedAt: { } at }
+                ? new PageLookup.MovedTo(ArticlePaths.For(at, moved.Slug, Zone))
+                : new PageLookup.Gone();
 
-        // The right slug under a wrong date.
-        if (current is not null)
-            return new PageLookup.MovedTo(current);
+        // The right slug under a wrong date (or a date read in another time zone).
+        if (isOut)
+            return new PageLookup.MovedTo(address!);
 
-        var wasPublished = article is { PublishedAt: not null, Status: ArticleStatus.Unpublished }
-            || moved is { PublishedAt: not null, Status: ArticleStatus.Unpublished };
-        return wasPublished ? new PageLookup.Gone() : new PageLookup.Missing();
+        // Its own address, taken down after publication.
+        return address == path ? new PageLookup.Gone() : new PageLookup.Missing();
+    }
+
+    // Every correction and update note on a published article, newest first.
+    public async Task<PagedList<CorrectionEntry>> CorrectionsAsync(string? after, int limit, CancellationToken ct)
+    {
+        limit = Math.Clamp(limit, 1, MaxPageSize);
+        var query = db.Corrections.AsNoTracking()
+            .Where(c => db.Articles.Any(a => a.Id == c.ArticleId && a.Status == ArticleStatus.Published));
+        if (Cursor.TryDecode(after, out var k))
+            query = query.Where(c => c.PublishedAt < k.At || (c.PublishedAt == k.At && c.Id < k.Id));
+        var rows = await query
+            .OrderByDescending(c => c.PublishedAt).ThenByDescending(c => c.Id)
+            .Take(limit + 1)
+            .Select(c => new
+            {
+                c.Id,
+                c.Kind,
+                c.Text,
+                c.PublishedAt,
+                Article = db.Articles.Where(a => a.Id == c.ArticleId)
+                    .Select(a => new { a.Headline, a.Slug, PublishedAt = a.PublishedAt!.Value }).First(),
+            })
+            .ToListAsync(ct);
+        var items = rows.Take(limit).Select(r => new CorrectionEntry(r.Id, r.Kind, r.Text, r.PublishedAt, r.Article.Headline,
+            ArticlePaths.For(r.Article.PublishedAt, r.Article.Slug, Zone))).ToList();
+        var next = rows.Count > limit ? new Cursor(items[^1].PublishedAt, items[^1].Id).Encode() : null;
+        return new PagedList<CorrectionEntry>(items, next, limit);
     }
 
     public async Task<ArticlePage?> FindByIdAsync(int id, CancellationToken ct)
@@ -108,19 +178,24 @@ public sealed class PublishedArticles(NewsCmsDbContext db, IOptions<SiteOptions>
     }
 
     // Builds the reader's view of any article, published or not (previews use it for drafts).
-    public async Task<ArticlePage> ToPageAsync(Article article, CancellationToken ct)
+    public async Task<ArticlePage> ToPageAsync(Article article, CancellationToken ct) =>
+        (await ToPagesAsync([article], ct))[0];
+
+    // Callouts of all the given articles resolve in one query.
+    private async Task<IReadOnlyList<ArticlePage>> ToPagesAsync(IReadOnlyList<Article> articles, CancellationToken ct)
     {
-        var detail = article.ToDetail(Zone);
-        var references = RelatedCallouts.References(detail.BodyHtml)
-            .Concat(detail.Sections.SelectMany(s => RelatedCallouts.References(s.AnswerHtml)))
+        var details = articles.Select(a => a.ToDetail(Zone)).ToList();
+        var references = details
+            .SelectMany(d => RelatedCallouts.References(d.BodyHtml).Concat(d.Sections.SelectMany(s => RelatedCallouts.References(s.AnswerHtml))))
             .Distinct()
             .ToList();
         var targets = await CalloutTargetsAsync(references, ct);
-        return new ArticlePage(
+        return details.Select(detail => new ArticlePage(
             detail,
             RelatedCallouts.Resolve(detail.BodyHtml, targets),
             detail.Sections.Select(s => s with { AnswerHtml = RelatedCallouts.Resolve(s.AnswerHtml, targets) }).ToList(),
-            detail.RelatedArticles.Where(r => r.Status == ArticleStatus.Published && r.Path is not null).ToList());
+            detail.RelatedArticles.Where(r => r.Status == ArticleStatus.Published && r.Path is not null).ToList()))
+            .ToList();
     }
 
     // A callout names its target by id or slug; only published targets resolve.

@@ -12,6 +12,10 @@ public sealed class SiteOptions
     // Dates in URLs and on pages are the newsroom's calendar date, not UTC's.
     public string TimeZone { get; set; } = "UTC";
 
+    // Absolute or site-relative addresses; an Admin can set them in the site settings instead.
+    public string? LogoUrl { get; set; }
+    public string? DefaultSocialImageUrl { get; set; }
+
     // ISO 639 language of the publication (html lang, news sitemap).
     public string Language { get; set; } = "en";
 

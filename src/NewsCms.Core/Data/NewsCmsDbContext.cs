@@ -5,6 +5,7 @@ using NewsCms.Articles;
 using NewsCms.Authors;
 using NewsCms.Media;
 using NewsCms.Revisions;
+using NewsCms.Settings;
 using NewsCms.Tags;
 
 namespace NewsCms.Data;
@@ -25,6 +26,7 @@ public sealed class NewsCmsDbContext(DbContextOptions<NewsCmsDbContext> options)
     public DbSet<ArticleTag> ArticleTags => Set<ArticleTag>();
     public DbSet<MediaAsset> MediaAssets => Set<MediaAsset>();
     public DbSet<MediaRendition> MediaRenditions => Set<MediaRendition>();
+    public DbSet<SiteSetting> SiteSettings => Set<SiteSetting>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -8,6 +8,12 @@ public sealed record TagSummary(int Id, string Name, string Slug, string? Descri
 
 public sealed class TagService(NewsCmsDbContext db, TimeProvider clock)
 {
+    public Task<TagSummary?> FindBySlugAsync(string slug, CancellationToken ct) =>
+        db.Tags.AsNoTracking().Where(t => t.Slug == slug)
+            .Select(t => new TagSummary(t.Id, t.Name, t.Slug, t.Description,
+                db.ArticleTags.Count(x => x.TagId == t.Id && db.Articles.Any(a => a.Id == x.ArticleId && a.Status == Articles.ArticleStatus.Published))))
+            .FirstOrDefaultAsync(ct);
+
     // Trims, drops empties and case-insensitive repeats, checks lengths; keeps the given order.
     public List<string> CheckNames(IReadOnlyList<string> names, string field, ValidationErrors errors)
     {

@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
-using NewsCms.Common;
+using NewsCms.Settings;
 using NewsCms.Web.Models;
 
 namespace NewsCms.Web.Controllers;
 
 // The site's own pages for errors, in its look, never with a stack trace.
 [ApiExplorerSettings(IgnoreApi = true)]
-public sealed class ErrorsController(IOptions<SiteOptions> site) : Controller
+public sealed class ErrorsController(SiteSettingsService settings) : Controller
 {
     [Route("/error/{status:int}")]
     public IActionResult Show(int status)
@@ -26,6 +25,6 @@ public sealed class ErrorsController(IOptions<SiteOptions> site) : Controller
         };
         Response.StatusCode = status is >= 400 and <= 599 ? status : 500;
         return View("Status", new ErrorPageModel(Response.StatusCode, heading, message,
-            new PageMeta($"{heading} - {site.Value.Name}", NoIndex: true)));
+            new PageMeta($"{heading} - {settings.Current.Name}", NoIndex: true)));
     }
 }
