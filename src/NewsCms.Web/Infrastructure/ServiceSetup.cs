@@ -1,6 +1,7 @@
 using NewsCms.Articles;
 using NewsCms.Authors;
 using NewsCms.Common;
+using NewsCms.Data;
 using NewsCms.Rendering;
 using NewsCms.Tags;
 
@@ -21,6 +22,7 @@ public static class ServiceSetup
         services.AddScoped<TagService>();
         services.AddScoped<DemoContent>();
         services.AddScoped<ContentGenerator>();
+        services.AddSingleton<BackupService>();
         services.AddHostedService<ScheduledPublisher>();
         return builder;
     }

@@ -1,0 +1,72 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NewsCms.Articles;
+using NewsCms.Data;
+using NewsCms.IntegrationTests.Infrastructure;
+
+namespace NewsCms.IntegrationTests.Operations;
+
+public sealed class BackupTests : IAsyncLifetime
+{
+    private readonly NewsCmsFactory source = new();
+    private readonly EmptyNewsCmsFactory restored = new();
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "newscms-tests", "backup-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task A_backup_taken_while_articles_are_saved_restores_into_a_working_site()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using (source.CreateClient()) { }
+
+        // Writers keep saving while the backup runs: the copy must still be consistent.
+        using var stop = new CancellationTokenSource();
+        var writes = Task.Run(async () =>
+        {
+            var n = 0;
+            while (!stop.IsCancellationRequested)
+            {
+                await source.WithScopeAsync(s => s.GetRequiredService<ArticleService>().CreatePublishedAsync(
+                    new ArticleInput { Headline = $"Written during the backup {++n}", BodyMarkdown = "Text." },
+                    DateTimeOffset.UtcNow, NewsroomApp.Editor, CancellationToken.None));
+            }
+            return n;
+        }, CancellationToken.None);
+        await Task.Delay(200, ct);
+        var report = await source.Services.GetRequiredService<BackupService>().BackupAsync(folder, ct);
+        await stop.CancelAsync();
+        await writes;
+
+        await BackupService.CheckIntegrityAsync(Path.Combine(folder, BackupService.DatabaseFile), ct);
+        Assert.True(report.Articles >= 3);
+
+        var restore = new BackupService(Options.Create(new DataOptions { DataDirectory = restored.DataDirectory }));
+        var back = await restore.RestoreAsync(folder, ct);
+        Assert.Equal(report.Articles, back.Articles);
+
+        var home = await restored.GetDocumentAsync("/");
+        Assert.Contains(home.QuerySelectorAll("main article h2"),
+            h => h.TextContent.Contains("What Is at Stake in the Lowen River", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_backup_refuses_a_folder_that_is_not_empty()
+    {
+        using (source.CreateClient()) { }
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, "keep.txt"), "x", TestContext.Current.CancellationToken);
+
+        await Assert.ThrowsAsync<IOException>(() =>
+            source.Services.GetRequiredService<BackupService>().BackupAsync(folder, TestContext.Current.CancellationToken));
+        Assert.True(File.Exists(Path.Combine(folder, "keep.txt")));
+    }
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        await source.DisposeAsync();
+        await restored.DisposeAsync();
+        try { Directory.Delete(folder, recursive: true); }
+        catch (IOException) { }
+    }
+}
