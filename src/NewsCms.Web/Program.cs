@@ -2,15 +2,17 @@ using NewsCms.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
-    Args = args,
+    Args = CommandLine.HostArguments(args),
     WebRootPath = WebRoot.Locate(args),
 });
 
 builder.AddNewsCmsData();
 builder.AddNewsCmsServices();
 builder.AddNewsCmsWeb();
+builder.AddNewsCmsCommandLine(args);
 
 var app = builder.Build();
+if (CommandLine.IsVerb(args)) return await CommandLine.RunAsync(app, args);
 
 await app.PrepareDatabaseAsync();
 app.UseNewsCms();

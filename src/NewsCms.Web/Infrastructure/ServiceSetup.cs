@@ -1,6 +1,7 @@
 using NewsCms.Articles;
 using NewsCms.Authors;
 using NewsCms.Common;
+using NewsCms.Importing;
 using NewsCms.Rendering;
 using NewsCms.Tags;
 
@@ -20,6 +21,7 @@ public static class ServiceSetup
         services.AddScoped<AuthorService>();
         services.AddScoped<TagService>();
         services.AddScoped<DemoContent>();
+        services.AddScoped<ArticleImporter>();
         services.AddHostedService<ScheduledPublisher>();
         return builder;
     }
