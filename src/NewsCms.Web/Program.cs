@@ -2,7 +2,7 @@ using NewsCms.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
-    Args = args,
+    Args = CommandLine.HostArguments(args),
     WebRootPath = WebRoot.Locate(args),
 });
 
@@ -10,8 +10,10 @@ builder.AddNewsCmsData();
 builder.AddNewsCmsServices();
 builder.AddNewsCmsWeb();
 builder.AddNewsCmsReaders();
+builder.AddNewsCmsCommandLine(args);
 
 var app = builder.Build();
+if (CommandLine.IsVerb(args)) return await CommandLine.RunAsync(app, args);
 
 await app.PrepareDatabaseAsync();
 await app.PrepareReadersAsync();

@@ -27,16 +27,20 @@ public static class DataSetup
     }
 
     // Brings the database to the current schema and seeds a fresh one. Runs before the first request.
-    public static async Task PrepareDatabaseAsync(this WebApplication app, CancellationToken ct = default)
+    public static Task PrepareDatabaseAsync(this WebApplication app, CancellationToken ct = default) =>
+        app.Services.PrepareDatabaseAsync(seedDemoContent: true, ct);
+
+    // Command-line verbs migrate too, but demo content belongs to a site being run, not to an import.
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services, bool seedDemoContent, CancellationToken ct = default)
     {
-        var data = app.Services.GetRequiredService<IOptions<DataOptions>>().Value;
+        var data = services.GetRequiredService<IOptions<DataOptions>>().Value;
         Directory.CreateDirectory(data.MediaDirectory);
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsCmsDbContext>();
         await db.Database.MigrateAsync(ct);
         // WAL lets readers go on while a journalist saves; the mode is stored in the file.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-        if (data.SeedDemoContent)
+        if (seedDemoContent && data.SeedDemoContent)
             await scope.ServiceProvider.GetRequiredService<DemoContent>().SeedIfEmptyAsync(ct);
     }
 }

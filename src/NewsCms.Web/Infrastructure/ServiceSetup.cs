@@ -2,6 +2,7 @@ using NewsCms.Articles;
 using NewsCms.Authors;
 using NewsCms.Common;
 using NewsCms.Data;
+using NewsCms.Importing;
 using NewsCms.Rendering;
 using NewsCms.Tags;
 
@@ -23,6 +24,7 @@ public static class ServiceSetup
         services.AddScoped<DemoContent>();
         services.AddScoped<ContentGenerator>();
         services.AddSingleton<BackupService>();
+        services.AddScoped<ArticleImporter>();
         services.AddHostedService<ScheduledPublisher>();
         return builder;
     }
