@@ -9,11 +9,14 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.AddNewsCmsData();
 builder.AddNewsCmsServices();
 builder.AddNewsCmsWeb();
+builder.AddNewsCmsAdmin();
 
 var app = builder.Build();
 
 await app.PrepareDatabaseAsync();
+await app.PrepareAdminAsync();
 app.UseNewsCms();
+app.UseNewsCmsAdmin();
 app.MapNewsCmsRoutes();
 await app.RunAsync();
 return 0;

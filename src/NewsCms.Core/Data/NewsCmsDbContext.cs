@@ -4,6 +4,7 @@ using NewsCms.Accounts;
 using NewsCms.Articles;
 using NewsCms.Authors;
 using NewsCms.Media;
+using NewsCms.Previews;
 using NewsCms.Revisions;
 using NewsCms.Tags;
 
@@ -25,6 +26,7 @@ public sealed class NewsCmsDbContext(DbContextOptions<NewsCmsDbContext> options)
     public DbSet<ArticleTag> ArticleTags => Set<ArticleTag>();
     public DbSet<MediaAsset> MediaAssets => Set<MediaAsset>();
     public DbSet<MediaRendition> MediaRenditions => Set<MediaRendition>();
+    public DbSet<PreviewLink> PreviewLinks => Set<PreviewLink>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
