@@ -11,13 +11,16 @@ builder.AddNewsCmsServices();
 builder.AddNewsCmsWeb();
 builder.AddNewsCmsReaders();
 builder.AddNewsCmsCommandLine(args);
+builder.AddNewsCmsAdmin();
 
 var app = builder.Build();
 if (CommandLine.IsVerb(args)) return await CommandLine.RunAsync(app, args);
 
 await app.PrepareDatabaseAsync();
 await app.PrepareReadersAsync();
+await app.PrepareAdminAsync();
 app.UseNewsCms();
+app.UseNewsCmsAdmin();
 app.MapNewsCmsRoutes();
 await app.RunAsync();
 return 0;

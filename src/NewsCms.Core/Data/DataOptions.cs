@@ -10,4 +10,7 @@ public sealed class DataOptions
 
     public string DatabasePath => Path.Combine(DataDirectory, "newscms.db");
     public string MediaDirectory => Path.Combine(DataDirectory, "media");
+
+    // Data-protection keys: they sign sign-in cookies and antiforgery tokens, so they outlive restarts.
+    public string KeysDirectory => Path.Combine(DataDirectory, "keys");
 }

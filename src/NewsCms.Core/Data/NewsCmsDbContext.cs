@@ -4,6 +4,7 @@ using NewsCms.Accounts;
 using NewsCms.Articles;
 using NewsCms.Authors;
 using NewsCms.Media;
+using NewsCms.Previews;
 using NewsCms.Revisions;
 using NewsCms.Settings;
 using NewsCms.Tags;
@@ -27,6 +28,7 @@ public sealed class NewsCmsDbContext(DbContextOptions<NewsCmsDbContext> options)
     public DbSet<MediaAsset> MediaAssets => Set<MediaAsset>();
     public DbSet<MediaRendition> MediaRenditions => Set<MediaRendition>();
     public DbSet<SiteSetting> SiteSettings => Set<SiteSetting>();
+    public DbSet<PreviewLink> PreviewLinks => Set<PreviewLink>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using NewsCms.Accounts;
+using NewsCms.Common;
+using NewsCms.Web.Infrastructure;
+
+namespace NewsCms.Web.Areas.Admin.Controllers;
+
+// Every admin page: signed in with a newsroom role, every POST checked for an antiforgery token,
+// and the services' refusals turned into pages rather than errors.
+[Area("Admin")]
+[Authorize(Roles = $"{Roles.Writer},{Roles.Editor},{Roles.Admin}")]
+[AutoValidateAntiforgeryToken]
+[ApiExplorerSettings(IgnoreApi = true)]
+public abstract class AdminController : Controller
+{
+    public const string NoticeKey = "admin-notice";
+    public const string ProblemKey = "admin-problem";
+    public const string Editors = $"{Roles.Editor},{Roles.Admin}";
+
+    protected Actor Actor => User.ToActor();
+
+    protected string? Notice
+    {
+        set => TempData[NoticeKey] = value;
+    }
+
+    protected string? Trouble
+    {
+        set => TempData[ProblemKey] = value;
+    }
+
+    protected void AddErrors(ValidationFailedException e)
+    {
+        foreach (var (field, messages) in e.Errors)
+        {
+            foreach (var message in messages) ModelState.AddModelError(field, message);
+        }
+    }
+
+    protected IActionResult Refused(string message)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View("Refused", message);
+    }
+
+    public override void OnActionExecuted(ActionExecutedContext context)
+    {
+        switch (context.Exception)
+        {
+            case NotFoundException:
+                context.Result = NotFound();
+                context.ExceptionHandled = true;
+                break;
+            case ForbiddenException e:
+                context.Result = Refused(e.Message);
+                context.ExceptionHandled = true;
+                break;
+        }
+    }
+}

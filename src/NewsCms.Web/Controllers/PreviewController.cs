@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using NewsCms.Articles;
+using NewsCms.Common;
+using NewsCms.Previews;
+using NewsCms.Web.Models;
+
+namespace NewsCms.Web.Controllers;
+
+// A draft as readers will see it, for whoever holds a preview link. Unknown, expired and revoked
+// links all answer 404: the answer does not tell which.
+[ApiExplorerSettings(IgnoreApi = true)]
+public sealed class PreviewController(PreviewLinkService previews, IOptions<SiteOptions> site) : Controller
+{
+    public const string ShowView = "~/Views/Articles/Show.cshtml";
+
+    [HttpGet("/preview/{token:maxlength(100)}")]
+    public async Task<IActionResult> Show(string token, CancellationToken ct)
+    {
+        KeepPrivate(Response);
+        return await previews.FindPageAsync(token, ct) is { } page ? View(ShowView, ToModel(page, site.Value)) : NotFound();
+    }
+
+    // Previews stay out of search engines and shared caches, and the token never leaves in a Referer.
+    public static void KeepPrivate(HttpResponse response)
+    {
+        response.Headers["X-Robots-Tag"] = "noindex, nofollow";
+        response.Headers.CacheControl = "no-store";
+        response.Headers["Referrer-Policy"] = "no-referrer";
+    }
+
+    public static ArticlePageModel ToModel(ArticlePage page, SiteOptions site) =>
+        new(page, site.TimeZoneInfo, new PageMeta($"Preview: {page.Article.Headline} - {site.Name}", page.Article.Dek, NoIndex: true));
+}
