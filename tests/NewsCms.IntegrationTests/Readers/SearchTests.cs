@@ -154,8 +154,7 @@ public sealed class SearchTests
     [Fact]
     public async Task An_empty_index_is_rebuilt_at_start_when_articles_exist()
     {
-        var data = Path.Combine(Path.GetTempPath(), "newscms-tests", Guid.NewGuid().ToString("N"));
-        try
+        await NewsroomApp.WithDataDirectoryAsync(async data =>
         {
             await using (var first = new NewsroomApp().With("NewsCms:DataDirectory", data))
             {
@@ -169,12 +168,6 @@ public sealed class SearchTests
 
             await using var second = new NewsroomApp().With("NewsCms:DataDirectory", data);
             Assert.Equal(["Otters return"], Headlines(await SearchAsync(second, "otters")));
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try { Directory.Delete(data, recursive: true); }
-            catch (IOException) { }
-        }
+        });
     }
 }
