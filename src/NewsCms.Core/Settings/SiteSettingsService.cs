@@ -70,7 +70,7 @@ public sealed class SiteSettingsService(
         ImageAddress(nameof(input.DefaultSocialImageUrl), socialImage, "The default social image", errors);
         errors.ThrowIfAny();
 
-        var row = await db.SiteSettings.FirstOrDefaultAsync(ct);
+        var row = await db.SiteSettings.FirstOrDefaultAsync(s => s.Id == SiteSetting.SingletonId, ct);
         if (row is null)
         {
             row = new SiteSetting();
@@ -89,7 +89,7 @@ public sealed class SiteSettingsService(
 
     private async Task<SiteSettingsCache.Snapshot> ReloadAsync(CancellationToken ct)
     {
-        var row = await db.SiteSettings.AsNoTracking().FirstOrDefaultAsync(ct);
+        var row = await db.SiteSettings.AsNoTracking().FirstOrDefaultAsync(s => s.Id == SiteSetting.SingletonId, ct);
         var stored = new SiteSettingsInput(row?.Name, row?.Description, row?.BaseUrl, row?.LogoUrl, row?.DefaultSocialImageUrl);
         var snapshot = new SiteSettingsCache.Snapshot(Merge(row), stored, clock.GetUtcNow());
         cache.Current = snapshot;

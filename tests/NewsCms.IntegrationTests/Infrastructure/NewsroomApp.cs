@@ -16,12 +16,29 @@ public sealed class NewsroomApp : NewsCmsFactory
     public static readonly DateTimeOffset Start = new(2026, 3, 14, 10, 0, 0, TimeSpan.Zero);
 
     public static readonly Actor Editor = new("Test editor", null, Accounts.Roles.Editor);
+    public static readonly Actor Admin = new("Test admin", null, Accounts.Roles.Admin);
 
     private readonly Dictionary<string, string> settings = new(StringComparer.Ordinal);
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
     protected override bool SeedDemoContent => false;
+
+    // For tests that restart the app on the same data (a new configuration, a rebuild at start).
+    public static async Task WithDataDirectoryAsync(Func<string, Task> work)
+    {
+        var data = Path.Combine(Path.GetTempPath(), "newscms-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            await work(data);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(data, recursive: true); }
+            catch (IOException) { }
+        }
+    }
 
     public NewsroomApp With(string key, string value)
     {
@@ -121,4 +138,46 @@ public sealed class ArticleBuilder
     public ArticleInput Build() => input;
 
     public static implicit operator ArticleInput(ArticleBuilder b) => b.input;
+}
+
+public static class MediaFixtures
+{
+    // A photo in the library as the media service leaves it: file, alt text, credit, renditions.
+    // Inserted directly because these tests are about how pages and feeds carry it.
+    public static Task<int> AddPhotoAsync(this NewsroomApp app, bool withRenditions = true) => app.WithScopeAsync(async s =>
+    {
+        var db = s.GetRequiredService<NewsCms.Data.NewsCmsDbContext>();
+        var hash = Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N");
+        var asset = new NewsCms.Media.MediaAsset
+        {
+            ContentHash = hash,
+            ContentType = "image/jpeg",
+            Width = 3000,
+            Height = 2000,
+            AltText = "Farmers by a dry canal",
+            DefaultCaption = "A canal near Kessel in July.",
+            Credit = new NewsCms.Media.ImageCredit
+            {
+                CreditLine = "Ana Diaz / Regional Wire",
+                Photographer = "Ana Diaz",
+                Source = "Regional Wire",
+                CopyrightNotice = "© 2026 Regional Wire",
+                LicenseUrl = "https://example.org/licence",
+                LicensorUrl = "https://example.org/buy",
+            },
+            UploadedAt = NewsroomApp.Start,
+            UpdatedAt = NewsroomApp.Start,
+        };
+        if (withRenditions)
+        {
+            asset.Renditions.Add(new NewsCms.Media.MediaRendition { Width = 1200, Height = 675, Format = "jpeg", FileName = $"{hash}-1200x675.jpg" });
+            asset.Renditions.Add(new NewsCms.Media.MediaRendition { Width = 1600, Height = 900, Format = "jpeg", FileName = $"{hash}-1600x900.jpg" });
+            asset.Renditions.Add(new NewsCms.Media.MediaRendition { Width = 1000, Height = 750, Format = "jpeg", FileName = $"{hash}-1000x750.jpg" });
+            asset.Renditions.Add(new NewsCms.Media.MediaRendition { Width = 800, Height = 800, Format = "jpeg", FileName = $"{hash}-800x800.jpg" });
+            asset.Renditions.Add(new NewsCms.Media.MediaRendition { Width = 1200, Height = 675, Format = "webp", FileName = $"{hash}-1200x675.webp" });
+        }
+        db.MediaAssets.Add(asset);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return asset.Id;
+    });
 }

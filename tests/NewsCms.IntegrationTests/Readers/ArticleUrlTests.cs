@@ -54,8 +54,7 @@ public sealed class ArticleUrlTests
     [Fact]
     public async Task Old_urls_follow_the_article_when_the_newsroom_time_zone_moves_its_date()
     {
-        var data = Path.Combine(Path.GetTempPath(), "newscms-tests", Guid.NewGuid().ToString("N"));
-        try
+        await NewsroomApp.WithDataDirectoryAsync(async data =>
         {
             await using (var utc = new NewsroomApp().With("NewsCms:DataDirectory", data))
             {
@@ -70,13 +69,7 @@ public sealed class ArticleUrlTests
             await AssertStatusAsync(berlin, "/2026/03/15/late-night-news", HttpStatusCode.OK);
             await AssertMovedAsync(berlin, "/2026/03/14/late-night-news", "/2026/03/15/late-night-news");
             await AssertMovedAsync(berlin, "/2026/03/14/late-news", "/2026/03/15/late-night-news");
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try { Directory.Delete(data, recursive: true); }
-            catch (IOException) { }
-        }
+        });
     }
 
     [Fact]
