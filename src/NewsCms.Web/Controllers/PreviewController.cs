@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using NewsCms.Accounts;
 using Microsoft.Extensions.Options;
 using NewsCms.Articles;
 using NewsCms.Common;
@@ -19,6 +21,23 @@ public sealed class PreviewController(PreviewLinkService previews, IOptions<Site
     {
         KeepPrivate(Response);
         return await previews.FindPageAsync(token, ct) is { } page ? View(ShowView, ToModel(page, site.Value)) : NotFound();
+    }
+
+    // Any article in any state for the newsroom, exactly as readers will see it. It lives outside
+    // the admin area so that the page gets the public layout, not the admin's.
+    [HttpGet("/admin/articles/{id:int}/preview")]
+    [Authorize(Roles = $"{Roles.Writer},{Roles.Editor},{Roles.Admin}")]
+    public async Task<IActionResult> Draft(int id, CancellationToken ct)
+    {
+        KeepPrivate(Response);
+        try
+        {
+            return View(ShowView, ToModel(await previews.PreviewAsync(id, ct), site.Value));
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
     }
 
     // Previews stay out of search engines and shared caches, and the token never leaves in a Referer.

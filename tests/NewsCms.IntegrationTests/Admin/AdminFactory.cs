@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using NewsCms.Accounts;
+using NewsCms.Articles;
 using NewsCms.Common;
 using NewsCms.IntegrationTests.Infrastructure;
 
@@ -42,7 +43,16 @@ public class AdminFactory : NewsCmsFactory
 
     public async Task<AdminSession> SignInAsync(string role, string? name = null)
     {
-        var (email, password, _) = await CreateUserAsync(role, name);
-        return await AdminSession.SignInAsync(this, email, password);
+        name ??= $"{role} {Guid.NewGuid():N}"[..20];
+        var (email, password, id) = await CreateUserAsync(role, name);
+        var session = await AdminSession.SignInAsync(this, email, password);
+        session.Actor = new Actor(name, id, role);
+        return session;
     }
+
+    public Task<ArticleDetail> CreateArticleAsync(Actor owner, ArticleInput input) =>
+        WithScopeAsync(s => s.GetRequiredService<ArticleService>().CreateAsync(input, owner, TestContext.Current.CancellationToken));
+
+    public Task<ArticleDetail> GetArticleAsync(int id) =>
+        WithScopeAsync(s => s.GetRequiredService<ArticleService>().GetAsync(id, TestContext.Current.CancellationToken));
 }

@@ -12,6 +12,9 @@ public sealed class AdminSession(HttpClient client) : IDisposable
 {
     public HttpClient Client { get; } = client;
 
+    // Who is signed in, as the services know them: for arranging articles they own.
+    public NewsCms.Common.Actor? Actor { get; set; }
+
     // The sign-in cookie as the server set it, to replay it later as a thief would.
     public string? AuthCookie { get; private set; }
 

@@ -1,24 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using NewsCms.Common;
 using NewsCms.Previews;
-using NewsCms.Web.Controllers;
 using NewsCms.Web.Infrastructure;
 
 namespace NewsCms.Web.Areas.Admin.Controllers;
 
-// Any article, in any state, exactly as its public page will render; and shareable links to it.
+// Shareable preview links: created by those who may change the article, revoked at once.
+// (The signed-in preview itself is PreviewController.Draft, outside the area, in the public layout.)
 [Route("admin/articles/{id:int}")]
-public sealed class PreviewsController(PreviewLinkService previews, IOptions<SiteOptions> site, SiteUrls urls) : AdminController
+public sealed class PreviewsController(PreviewLinkService previews, SiteUrls urls) : AdminController
 {
     public const string NewLinkKey = "admin-preview-link";
-
-    [HttpGet("preview")]
-    public async Task<IActionResult> Show(int id, CancellationToken ct)
-    {
-        PreviewController.KeepPrivate(Response);
-        return View(PreviewController.ShowView, PreviewController.ToModel(await previews.PreviewAsync(id, ct), site.Value));
-    }
 
     // The link is shown once, on the page this redirects to: only its hash is kept.
     [HttpPost("links")]

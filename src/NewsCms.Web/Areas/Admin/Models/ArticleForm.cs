@@ -6,7 +6,7 @@ namespace NewsCms.Web.Areas.Admin.Models;
 
 // The editor form. Its field names are ArticleInput's, so the service's error keys
 // ("Sections[0].Question", "LeadImage.MediaId") land on the right inputs unchanged.
-public sealed class ArticleForm
+public sealed class ArticleForm : IEditorFocus
 {
     public int? Id { get; set; }
     public int Version { get; set; }
@@ -38,6 +38,8 @@ public sealed class ArticleForm
     // What the page shows around the form; never read from the request.
     [BindNever, ValidateNever]
     public EditorContext Editor { get; set; } = new();
+
+    string? IEditorFocus.FocusId => Editor.Focus;
 
     public ArticleInput ToInput() => new()
     {

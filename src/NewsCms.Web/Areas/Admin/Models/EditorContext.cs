@@ -37,4 +37,13 @@ public sealed class EditorContext
 public sealed record ConflictView(ArticleDetail Theirs, IReadOnlyList<FieldDiff> Changes);
 
 // One row's buttons in a repeated group: which list, which row, and how to name it aloud.
-public sealed record ListButtonsModel(string Prefix, int Index, int Count, string What);
+public sealed record ListButtonsModel(string Prefix, int Index, int Count, string What, string? Focus) : IEditorFocus
+{
+    public string? FocusId => Focus;
+}
+
+// A page model that knows which control should have the focus when the page comes back.
+public interface IEditorFocus
+{
+    string? FocusId { get; }
+}

@@ -94,7 +94,7 @@ public sealed class EditorFocusTagHelper : TagHelper
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        if (ViewContext.ViewData.Model is not ArticleForm { Editor.Focus: { } focus }) return;
+        if (ViewContext.ViewData.Model is not IEditorFocus { FocusId: { } focus }) return;
         if (output.Attributes.TryGetAttribute("id", out var id) && id.Value?.ToString() == focus)
         {
             output.Attributes.SetAttribute("autofocus", "autofocus");
