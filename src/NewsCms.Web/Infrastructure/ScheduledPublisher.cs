@@ -16,7 +16,9 @@ public sealed class ScheduledPublisher(IServiceScopeFactory scopes, TimeProvider
         {
             try
             {
-                await PublishDueAsync(stoppingToken);
+                // A run that has started finishes even when the host stops: the host waits for it
+                // (HostOptions.ShutdownTimeout), so no article is left half-way at its time.
+                await PublishDueAsync(CancellationToken.None);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
