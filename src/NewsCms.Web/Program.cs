@@ -10,12 +10,14 @@ builder.AddNewsCmsData();
 builder.AddNewsCmsServices();
 builder.AddNewsCmsWeb();
 builder.AddNewsCmsReaders();
+builder.AddNewsCmsApi();
 
 var app = builder.Build();
 
 await app.PrepareDatabaseAsync();
 await app.PrepareReadersAsync();
 app.UseNewsCms();
+app.UseNewsCmsApi();
 app.MapNewsCmsRoutes();
 await app.RunAsync();
 return 0;
