@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NewsCms.Accounts;
+using NewsCms.Api;
 using NewsCms.Articles;
 using NewsCms.Authors;
 using NewsCms.Media;
@@ -29,6 +30,7 @@ public sealed class NewsCmsDbContext(DbContextOptions<NewsCmsDbContext> options)
     public DbSet<MediaRendition> MediaRenditions => Set<MediaRendition>();
     public DbSet<SiteSetting> SiteSettings => Set<SiteSetting>();
     public DbSet<PreviewLink> PreviewLinks => Set<PreviewLink>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
