@@ -46,7 +46,7 @@ public sealed class TagService(NewsCmsDbContext db, TimeProvider clock)
         var name = input.Name?.Trim() ?? "";
         errors.Required(nameof(input.Name), name, "Name");
         errors.MaxLength(nameof(input.Name), name, FieldLimits.TagName, "Name");
-        var slug = string.IsNullOrWhiteSpace(input.Slug) ? tag.Id == 0 ? Slugs.From(name) : tag.Slug : input.Slug.Trim().ToLowerInvariant();
+        var slug = Slugs.ForName(input.Slug, tag.Slug, name);
         if (name.Length > 0 && !Slugs.IsValid(slug))
             errors.Add(nameof(input.Slug), "A slug is lower-case letters, digits and single hyphens.");
         else if (await db.Tags.AnyAsync(t => t.Slug == slug && t.Id != tag.Id, ct))

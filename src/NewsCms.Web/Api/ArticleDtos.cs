@@ -12,9 +12,11 @@ public sealed record ArticleDto
     public required string Slug { get; init; }
 
     /// <summary>The headline.</summary>
+    /// <example>What is behind the new grid rules?</example>
     public required string Headline { get; init; }
 
     /// <summary>The summary under the headline.</summary>
+    /// <example>The regulator wants utilities to pay for upgrades. Here is what changes.</example>
     public string? Dek { get; init; }
 
     /// <summary>News, explainer, analysis or opinion.</summary>
@@ -48,6 +50,7 @@ public sealed record ArticleDto
     public required IReadOnlyList<string> Tags { get; init; }
 
     /// <summary>The canonical address of a syndicated or imported article.</summary>
+    /// <example>https://example.com/2020/09/28/grid-rules</example>
     public string? OriginalUrl { get; init; }
 
     /// <summary>Correction and update notes shown to readers.</summary>
@@ -73,9 +76,11 @@ public sealed record ArticleDto
 public sealed record SectionDto
 {
     /// <summary>The question, as a heading.</summary>
+    /// <example>Who pays for the upgrades?</example>
     public string? Question { get; init; }
 
     /// <summary>The answer in Markdown.</summary>
+    /// <example>Mostly the *utilities*, the regulator says.</example>
     public string? AnswerMarkdown { get; init; }
 
     /// <summary>The anchor in the page address (<c>#why-are-they-fighting</c>); made from the question when absent, then kept.</summary>
@@ -95,6 +100,7 @@ public sealed record LeadImageDto
     public string? AltText { get; init; }
 
     /// <summary>The credit line, e.g. "Name / AP / TASS" (read only).</summary>
+    /// <example>Ana Ruiz / AP / TASS</example>
     public string? CreditLine { get; init; }
 
     /// <summary>Photographer (read only).</summary>
@@ -117,9 +123,11 @@ public sealed record LeadImageDto
 public sealed record AttributionDto
 {
     /// <summary>The line as readers see it.</summary>
+    /// <example>AFP contributed reporting.</example>
     public string? Text { get; init; }
 
     /// <summary>The organisation credited, when there is one.</summary>
+    /// <example>AFP</example>
     public string? Organization { get; init; }
 }
 
@@ -156,12 +164,14 @@ public sealed record CorrectionDto
 public sealed record ArticleWriteDto
 {
     /// <summary>The headline (required).</summary>
+    /// <example>What is behind the new grid rules?</example>
     public string? Headline { get; init; }
 
     /// <summary>Empty: made from the headline.</summary>
     public string? Slug { get; init; }
 
     /// <summary>The summary under the headline.</summary>
+    /// <example>The regulator wants utilities to pay for upgrades. Here is what changes.</example>
     public string? Dek { get; init; }
 
     /// <summary>News (the default), explainer, analysis or opinion.</summary>
@@ -189,6 +199,7 @@ public sealed record ArticleWriteDto
     public IReadOnlyList<string>? Tags { get; init; }
 
     /// <summary>The canonical address of a syndicated article.</summary>
+    /// <example>https://example.com/2020/09/28/grid-rules</example>
     public string? OriginalUrl { get; init; }
 
     /// <summary>Correction and update notes: existing ones by id, new ones without.</summary>

@@ -137,20 +137,21 @@ public static class ApiProblems
         problem.Extensions.Remove("exception");
     }
 
-    public static Task WriteAsync(HttpContext context, int status, string? detail = null)
+    public static Task WriteAsync(HttpContext context, int status, string? detail = null) =>
+        WriteAsync(context, new ProblemDetails { Status = status, Detail = detail });
+
+    // Whatever the client's Accept header says: a caller that asked for HTML or XML still gets
+    // the problem as JSON rather than nothing (or, worse, the error page's 500).
+    public static async Task WriteAsync(HttpContext context, ProblemDetails problem)
     {
-        context.Response.StatusCode = status;
-        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        return problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails { Status = status, Detail = detail },
-        }).AsTask();
+        Customize(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+        context.Response.StatusCode = problem.Status ?? 500;
+        await TypedResults.Problem(problem).ExecuteAsync(context);
     }
 }
 
 // The one place where exceptions become API answers. Pages outside /api keep their HTML error pages.
-public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> log) : IExceptionHandler
+public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> log) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
@@ -188,8 +189,8 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         {
             problem.Type = ApiProblems.Validation;
         }
-        context.Response.StatusCode = problem.Status!.Value;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+        await ApiProblems.WriteAsync(context, problem);
+        return true;
     }
 }
 

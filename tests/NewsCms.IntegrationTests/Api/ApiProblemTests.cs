@@ -103,6 +103,28 @@ public sealed class ApiProblemTests : IClassFixture<ApiProblemTests.App>
     }
 
     [Fact]
+    public async Task Callers_that_accept_only_html_or_xml_still_get_json_problems()
+    {
+        using var writer = await app.WriterAsync();
+        foreach (var (method, path, body, status, type) in new[]
+        {
+            (HttpMethod.Get, "/api/v1/articles/999", (string?)null, HttpStatusCode.NotFound, "not-found"),
+            (HttpMethod.Get, "/api/v1/nothing", null, HttpStatusCode.NotFound, "not-found"),
+            (HttpMethod.Post, "/api/v1/articles", "{\"headline\": \"\"}", HttpStatusCode.UnprocessableEntity, "validation"),
+            (HttpMethod.Post, "/api/v1/articles", "{\"headline\": 1}", HttpStatusCode.BadRequest, "bad-request"),
+        })
+        {
+            foreach (var accept in new[] { "text/html", "application/xml" })
+            {
+                using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : Json(body) };
+                request.Headers.Accept.ParseAdd(accept);
+                using var response = await writer.SendAsync(request, Ct);
+                await response.ProblemAsync(status, type);
+            }
+        }
+    }
+
+    [Fact]
     public async Task A_malformed_authorization_header_answers_401()
     {
         using var client = app.ApiClient();

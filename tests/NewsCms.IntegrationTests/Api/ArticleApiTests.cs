@@ -57,6 +57,40 @@ public sealed class ArticleApiTests
     }
 
     [Fact]
+    public async Task The_lead_image_carries_its_caption_and_the_library_credit_read_only()
+    {
+        await using var app = new NewsroomApp();
+        // The media library's upload endpoint is built elsewhere; a library row is enough here.
+        var mediaId = await app.WithScopeAsync(async s =>
+        {
+            var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<NewsCms.Data.NewsCmsDbContext>(s);
+            var asset = new NewsCms.Media.MediaAsset
+            {
+                ContentHash = new string('a', 64), ContentType = "image/jpeg", Width = 1600, Height = 900, AltText = "Talks in a hall",
+                Credit = new() { CreditLine = "Ana Ruiz / AP / TASS", Photographer = "Ana Ruiz", Source = "AP", CopyrightNotice = "(c) AP",
+                    LicenseUrl = "https://example.com/licence" },
+                UploadedAt = NewsroomApp.Start, UpdatedAt = NewsroomApp.Start,
+            };
+            db.MediaAssets.Add(asset);
+            await db.SaveChangesAsync(Ct);
+            return asset.Id;
+        });
+        using var writer = await app.WriterAsync();
+        var body = new { headline = "Talks resume", leadImage = new { mediaId, caption = "Delegates arrive.", creditLine = "Ignored: read only" } };
+        var lead = (await writer.CreateArticleAsync(body)).GetProperty("leadImage");
+
+        Assert.Equal(mediaId, lead.GetProperty("mediaId").GetInt32());
+        Assert.Equal("Delegates arrive.", lead.GetProperty("caption").GetString());
+        Assert.Equal("Talks in a hall", lead.GetProperty("altText").GetString());
+        Assert.Equal("Ana Ruiz / AP / TASS", lead.GetProperty("creditLine").GetString());
+        Assert.Equal("Ana Ruiz", lead.GetProperty("photographer").GetString());
+        Assert.Equal("AP", lead.GetProperty("source").GetString());
+        Assert.Equal("(c) AP", lead.GetProperty("copyrightNotice").GetString());
+        Assert.Equal("https://example.com/licence", lead.GetProperty("licenseUrl").GetString());
+        Assert.Equal($"http://localhost/media/{new string('a', 64)}.jpg", lead.GetProperty("url").GetString());
+    }
+
+    [Fact]
     public async Task Anonymous_callers_read_published_articles_only_and_keys_read_drafts_too()
     {
         await using var app = new NewsroomApp();

@@ -42,6 +42,17 @@ public sealed class OpenApiTests : IClassFixture<EmptyNewsCmsFactory>
         Assert.True(patch.TryGetProperty("application/merge-patch+json", out _));
     }
 
+    [Fact]
+    public async Task The_document_reads_without_errors_or_warnings()
+    {
+        using var client = app.ApiClient();
+        await using var stream = await client.GetStreamAsync("/swagger/v1/swagger.json", Ct);
+        var result = await Microsoft.OpenApi.OpenApiDocument.LoadAsync(stream, "json", cancellationToken: Ct);
+        Assert.NotNull(result.Document);
+        Assert.Empty(result.Diagnostic?.Errors.Select(e => e.ToString()) ?? []);
+        Assert.Empty(result.Diagnostic?.Warnings.Select(e => e.ToString()) ?? []);
+    }
+
     // "api/v1/articles/{id:int}" -> "/api/v1/articles/{id}"
     private static string Normalise(string raw) =>
         "/" + System.Text.RegularExpressions.Regex.Replace(raw, @"\{(\w+):[^}]+\}", "{$1}");
@@ -54,6 +65,13 @@ public sealed class OpenApiTests : IClassFixture<EmptyNewsCmsFactory>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await NewsCmsFactory.ParseAsync(await response.Content.ReadAsStringAsync(Ct));
         Assert.NotNull(page.QuerySelector("#swagger-ui"));
+        Assert.Empty(page.QuerySelectorAll("script:not([src])"));
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self';", policy, StringComparison.Ordinal);
+        Assert.Contains("style-src 'self' 'unsafe-inline';", policy, StringComparison.Ordinal);
+
+        using var home = await client.GetAsync("/", Ct);
+        Assert.Equal(SecurityHeaders.ContentSecurityPolicy, home.Headers.GetValues("Content-Security-Policy").Single());
     }
 
     [Fact]
