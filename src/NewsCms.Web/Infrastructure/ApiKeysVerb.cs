@@ -54,3 +54,14 @@ public static class ApiKeysVerb
         }
     }
 }
+
+// Registers `api-keys create ...` with the command line; the arguments after "api-keys" go to ApiKeysVerb.
+public sealed class ApiKeysCommand : ICommandLineVerb
+{
+    public IReadOnlyList<string> Name { get; } = ["api-keys"];
+
+    public string Usage => "api-keys create --name NAME --scope read|write   create an API key (printed alone on the last line)";
+
+    public Task<int> RunAsync(VerbContext context, CancellationToken ct) =>
+        ApiKeysVerb.RunAsync(context.Services, context.Arguments.ToArray(), context.Output);
+}
