@@ -2,6 +2,7 @@ using NewsCms.Articles;
 using NewsCms.Authors;
 using NewsCms.Common;
 using NewsCms.Data;
+using NewsCms.Media;
 using NewsCms.Rendering;
 using NewsCms.Tags;
 
@@ -20,6 +21,7 @@ public static class ServiceSetup
         services.AddScoped<PublishedArticles>();
         services.AddScoped<AuthorService>();
         services.AddScoped<TagService>();
+        services.AddScoped<MediaService>();
         services.AddScoped<DemoContent>();
         services.AddScoped<ContentGenerator>();
         services.AddSingleton<BackupService>();
