@@ -94,8 +94,9 @@ public static class ImageProcessing
         return (new EncodedImage(bytesOut, contentType, extension, upright.Width, upright.Height), upright);
     }
 
-    // Renditions no wider than the original, in WebP and JPEG, named by the original's hash.
-    public static IReadOnlyList<EncodedRendition> Renditions(SKBitmap source)
+    // Renditions no wider than the original, in WebP and JPEG, named by the original's hash,
+    // carrying the credit as XMP when there is one.
+    public static IReadOnlyList<EncodedRendition> Renditions(SKBitmap source, string? xmpPacket = null)
     {
         var list = new List<EncodedRendition>();
         foreach (var width in RenditionWidths.Where(w => w <= source.Width))
@@ -103,8 +104,15 @@ public static class ImageProcessing
             var height = Math.Max(1, (int)Math.Round((double)source.Height * width / source.Width));
             using var scaled = source.Resize(new SKImageInfo(width, height, source.ColorType, source.AlphaType),
                 new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
-            list.Add(new EncodedRendition(Encode(scaled, "webp"), width, height, "webp", "webp"));
-            list.Add(new EncodedRendition(Encode(scaled, "jpeg"), width, height, "jpeg", "jpg"));
+            var webp = Encode(scaled, "webp");
+            var jpeg = Encode(scaled, "jpeg");
+            if (xmpPacket is not null)
+            {
+                webp = XmpCredit.EmbedInWebp(webp, xmpPacket, width, height);
+                jpeg = XmpCredit.EmbedInJpeg(jpeg, xmpPacket);
+            }
+            list.Add(new EncodedRendition(webp, width, height, "webp", "webp"));
+            list.Add(new EncodedRendition(jpeg, width, height, "jpeg", "jpg"));
         }
         return list;
     }

@@ -177,7 +177,7 @@ public sealed class MediaService(NewsCmsDbContext db, TimeProvider clock, IOptio
     private async Task StoreFilesAsync(MediaAsset asset, EncodedImage original, SkiaSharp.SKBitmap pixels, CancellationToken ct)
     {
         Directory.CreateDirectory(MediaDirectory);
-        var renditions = ImageProcessing.Renditions(pixels);
+        var renditions = ImageProcessing.Renditions(pixels, XmpCredit.Packet(asset.Credit));
         await WriteAsync(original.Hash + original.Extension, original.Bytes, ct);
         asset.Renditions.Clear();
         foreach (var r in renditions)

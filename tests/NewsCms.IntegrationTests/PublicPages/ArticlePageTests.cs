@@ -65,6 +65,20 @@ public sealed class ArticlePageTests(NewsCmsFactory app) : IClassFixture<NewsCms
     }
 
     [Fact]
+    public async Task Home_teasers_show_the_lead_photo_lazily_from_a_small_rendition()
+    {
+        var home = await app.GetDocumentAsync("/");
+
+        var teaser = home.QuerySelectorAll("article.teaser")
+            .Single(t => t.QuerySelector("h2")!.TextContent.Contains("What Is at Stake", StringComparison.Ordinal));
+        var img = teaser.QuerySelector("picture img")!;
+        Assert.Equal("lazy", img.GetAttribute("loading"));
+        Assert.Matches(@"^/media/[0-9a-f]{64}-320\.jpg$", img.GetAttribute("src"));
+        Assert.Equal(("1600", "900"), (img.GetAttribute("width"), img.GetAttribute("height")));
+        Assert.False(string.IsNullOrEmpty(img.GetAttribute("alt")));
+    }
+
+    [Fact]
     public async Task Qa_sections_are_headings_with_stable_anchors_listed_in_a_table_of_contents()
     {
         var page = await ExplainerAsync();

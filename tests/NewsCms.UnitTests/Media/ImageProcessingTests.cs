@@ -100,3 +100,37 @@ public sealed class ImageProcessingTests
         Assert.Equal(new EmbeddedCredit("Ana Ruiz", "Ana Ruiz / Wire", "Wire", "© 2026 Wire", "Boats on the river at dawn.", null, null), credit);
     }
 }
+
+public sealed class XmpCreditTests
+{
+    [Fact]
+    public void Renditions_carry_the_credit_as_xmp_that_readers_of_iptc_find()
+    {
+        var credit = new ImageCredit
+        {
+            Photographer = "Ana <Ruiz>", CreditLine = "Ana Ruiz / Wire & Co", Source = "Wire", CopyrightNotice = "© 2026 Wire",
+            LicenseUrl = "https://example.org/licence", LicensorUrl = "https://example.org/buy",
+        };
+        var (_, pixels) = ImageProcessing.Decode(TestImages.Png(400, 200));
+        using (pixels)
+        {
+            var renditions = ImageProcessing.Renditions(pixels, XmpCredit.Packet(credit));
+
+            Assert.All(renditions, r =>
+            {
+                Assert.Equal(
+                    new EmbeddedCredit("Ana <Ruiz>", "Ana Ruiz / Wire & Co", "Wire", "© 2026 Wire", null, "https://example.org/licence", "https://example.org/buy"),
+                    EmbeddedCredit.Read(r.Bytes));
+                var (decoded, again) = ImageProcessing.Decode(r.Bytes);
+                again.Dispose();
+                Assert.Equal((r.Width, r.Height), (decoded.Width, decoded.Height));
+            });
+        }
+    }
+
+    [Fact]
+    public void No_credit_means_no_packet()
+    {
+        Assert.Null(XmpCredit.Packet(new ImageCredit()));
+    }
+}
