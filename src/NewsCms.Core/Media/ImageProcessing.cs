@@ -73,7 +73,10 @@ public static class ImageProcessing
             throw ValidationFailedException.For("File",
                 $"The image is {w:N0} x {h:N0} pixels; at most {MaxPixels / 1_000_000} megapixels are accepted.");
 
-        var info = new SKImageInfo(w, h, SKColorType.Rgba8888, codec.Info.AlphaType == SKAlphaType.Opaque ? SKAlphaType.Opaque : SKAlphaType.Premul);
+        // Wide-gamut photos (Display P3, Adobe RGB) are converted to sRGB, which every browser assumes.
+        using var srgb = SKColorSpace.CreateSrgb();
+        var info = new SKImageInfo(w, h, SKColorType.Rgba8888,
+            codec.Info.AlphaType == SKAlphaType.Opaque ? SKAlphaType.Opaque : SKAlphaType.Premul, srgb);
         var decoded = new SKBitmap(info);
         var result = codec.GetPixels(info, decoded.GetPixels());
         if (result != SKCodecResult.Success)

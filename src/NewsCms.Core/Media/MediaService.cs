@@ -32,8 +32,7 @@ public sealed class MediaService(NewsCmsDbContext db, TimeProvider clock, IOptio
     {
         var input = Validate(metadata);
         var bytes = await ImageProcessing.ReadLimitedAsync(content, ct);
-        var (original, pixels) = ImageProcessing.Decode(bytes);
-        using (pixels)
+        return await WithDecodedAsync(bytes, async (original, pixels) =>
         {
             var existing = await LoadByHashAsync(original.Hash, ct);
             if (existing is not null) return existing.ToView();
@@ -60,7 +59,7 @@ public sealed class MediaService(NewsCmsDbContext db, TimeProvider clock, IOptio
                 throw;
             }
             return asset.ToView();
-        }
+        }, ct);
     }
 
     // A photo known by its caption and credit only (an import); its file follows with AttachFileAsync.
@@ -88,8 +87,7 @@ public sealed class MediaService(NewsCmsDbContext db, TimeProvider clock, IOptio
         if (asset.HasFile)
             throw new ConflictException($"Image {id} already has its file; upload a new photo instead of replacing it.");
         var bytes = await ImageProcessing.ReadLimitedAsync(content, ct);
-        var (original, pixels) = ImageProcessing.Decode(bytes);
-        using (pixels)
+        return await WithDecodedAsync(bytes, async (original, pixels) =>
         {
             if (await db.MediaAssets.AsNoTracking().Where(m => m.ContentHash == original.Hash).Select(m => (int?)m.Id).FirstOrDefaultAsync(ct) is { } other)
                 throw new ConflictException($"This photo is already in the library as image {other}.");
@@ -99,7 +97,7 @@ public sealed class MediaService(NewsCmsDbContext db, TimeProvider clock, IOptio
             await StoreFilesAsync(asset, original, pixels, ct);
             await db.SaveChangesAsync(ct);
             return asset.ToView();
-        }
+        }, ct);
     }
 
     public async Task<MediaView?> GetAsync(int id, CancellationToken ct) =>
@@ -162,7 +160,7 @@ public sealed class MediaService(NewsCmsDbContext db, TimeProvider clock, IOptio
         foreach (var file in files)
         {
             try { File.Delete(Path.Combine(MediaDirectory, file)); }
-            catch (IOException) { /* Left behind: unreferenced files are skipped by backups and harmless. */ }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* Left behind: unreferenced files are skipped by backups and harmless. */ }
         }
     }
 
@@ -170,6 +168,23 @@ public sealed class MediaService(NewsCmsDbContext db, TimeProvider clock, IOptio
         headlines.Count == 1
             ? $"the article \"{headlines[0]}\""
             : $"{headlines.Count} articles: " + string.Join("; ", headlines.Take(10).Select(h => $"\"{h}\"")) + (headlines.Count > 10 ? "; ..." : "");
+
+    // A decoded photo can take 160 MB (40 megapixels x 4 bytes): a few at a time, whatever the traffic.
+    private static readonly SemaphoreSlim Decoding = new(Math.Max(1, Environment.ProcessorCount / 2));
+
+    private static async Task<T> WithDecodedAsync<T>(byte[] bytes, Func<EncodedImage, SkiaSharp.SKBitmap, Task<T>> work, CancellationToken ct)
+    {
+        await Decoding.WaitAsync(ct);
+        try
+        {
+            var (original, pixels) = ImageProcessing.Decode(bytes);
+            using (pixels) return await work(original, pixels);
+        }
+        finally
+        {
+            Decoding.Release();
+        }
+    }
 
     private Task<MediaAsset?> LoadByHashAsync(string hash, CancellationToken ct) =>
         db.MediaAssets.AsNoTracking().Include(m => m.Renditions).FirstOrDefaultAsync(m => m.ContentHash == hash, ct);
