@@ -3,6 +3,7 @@ using NewsCms.Authors;
 using NewsCms.Common;
 using NewsCms.Data;
 using NewsCms.Importing;
+using NewsCms.Media;
 using NewsCms.Rendering;
 using NewsCms.Tags;
 
@@ -21,6 +22,7 @@ public static class ServiceSetup
         services.AddScoped<PublishedArticles>();
         services.AddScoped<AuthorService>();
         services.AddScoped<TagService>();
+        services.AddScoped<MediaService>();
         services.AddScoped<DemoContent>();
         services.AddScoped<ContentGenerator>();
         services.AddSingleton<BackupService>();
