@@ -15,6 +15,7 @@ public static class CommandLine
         new BackupVerb(),
         new RestoreVerb(),
         new GenerateContentVerb(),
+        new ExportVerb(),
     ];
 
     public static bool IsVerb(string[] args) => Find(args) is not null;

@@ -3,6 +3,7 @@ using NewsCms.Authors;
 using NewsCms.Common;
 using NewsCms.Data;
 using NewsCms.Importing;
+using NewsCms.Portability;
 using NewsCms.Rendering;
 using NewsCms.Tags;
 
@@ -25,6 +26,8 @@ public static class ServiceSetup
         services.AddScoped<ContentGenerator>();
         services.AddSingleton<BackupService>();
         services.AddScoped<ArticleImporter>();
+        services.AddScoped<ArticleExporter>();
+        services.AddScoped<ArticleJsonImporter>();
         services.AddHostedService<ScheduledPublisher>();
         return builder;
     }
