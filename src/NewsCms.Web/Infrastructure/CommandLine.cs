@@ -16,6 +16,7 @@ public static class CommandLine
         new RestoreVerb(),
         new GenerateContentVerb(),
         new ApiKeysCommand(),
+        new ExportVerb(),
     ];
 
     public static bool IsVerb(string[] args) => Find(args) is not null;

@@ -4,6 +4,7 @@ using NewsCms.Common;
 using NewsCms.Data;
 using NewsCms.Importing;
 using NewsCms.Media;
+using NewsCms.Portability;
 using NewsCms.Rendering;
 using NewsCms.Tags;
 
@@ -27,6 +28,8 @@ public static class ServiceSetup
         services.AddScoped<ContentGenerator>();
         services.AddSingleton<BackupService>();
         services.AddScoped<ArticleImporter>();
+        services.AddScoped<ArticleExporter>();
+        services.AddScoped<ArticleJsonImporter>();
         services.AddHostedService<ScheduledPublisher>();
         return builder;
     }
