@@ -1,5 +1,10 @@
 using System.Net;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -30,6 +35,14 @@ public class SiteServer : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("NewsCms:Admin:Email", AdminEmail);
         builder.UseSetting("NewsCms:Admin:Password", AdminPassword);
         builder.UseSetting("NewsCms:Admin:LoginAttemptsPerMinute", "1000");
+        // Plain HTTP on loopback (no certificate to trust): the admin's cookies follow the request's
+        // scheme here, as in development, instead of demanding HTTPS.
+        builder.ConfigureTestServices(services =>
+        {
+            services.PostConfigure<AntiforgeryOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+            services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme,
+                o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        });
     }
 
     public ValueTask InitializeAsync()
