@@ -45,7 +45,7 @@ public class SiteServer : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
-    public ValueTask InitializeAsync()
+    public virtual ValueTask InitializeAsync()
     {
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         StartServer();
@@ -72,10 +72,4 @@ public class SiteServer : WebApplicationFactory<Program>, IAsyncLifetime
         catch (IOException) { }
         GC.SuppressFinalize(this);
     }
-}
-
-// An app with an empty database, for tests that write their own hostile content.
-public sealed class EmptySiteServer : SiteServer
-{
-    protected override bool SeedDemoContent => false;
 }
