@@ -15,7 +15,8 @@ public static partial class MediaSetup
 
     public static WebApplication MapNewsCmsMedia(this WebApplication app)
     {
-        app.MapGet("/media/{fileName}", (string fileName, HttpContext context, IOptions<DataOptions> data) =>
+        // HEAD too: CDNs and link checkers ask before they fetch.
+        app.MapMethods("/media/{fileName}", [HttpMethods.Get, HttpMethods.Head], (string fileName, HttpContext context, IOptions<DataOptions> data) =>
         {
             if (!MediaFileName().IsMatch(fileName)) return Results.NotFound();
             var path = Path.Combine(data.Value.MediaDirectory, fileName);

@@ -55,6 +55,19 @@ public sealed class MediaLibraryTests(NewsroomApp app) : IClassFixture<NewsroomA
         Assert.Empty(view.Renditions);
     }
 
+    [Fact]
+    public async Task A_head_request_answers_with_the_headers_and_no_body()
+    {
+        var view = await UploadAsync(TestImages.Png(40, 30, SKColors.Teal), name: "head.png");
+        using var client = app.CreateClient();
+
+        using var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, view.Url), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/png", response.Content.Headers.ContentType!.MediaType);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync(Ct));
+    }
+
     [Theory]
     [InlineData("/media/../newscms.db")]
     [InlineData("/media/..%2Fnewscms.db")]
