@@ -12,6 +12,7 @@ builder.AddNewsCmsWeb();
 builder.AddNewsCmsReaders();
 builder.AddNewsCmsCommandLine(args);
 builder.AddNewsCmsAdmin();
+builder.AddNewsCmsApi();
 
 var app = builder.Build();
 if (CommandLine.IsVerb(args)) return await CommandLine.RunAsync(app, args);
@@ -20,8 +21,10 @@ await app.PrepareDatabaseAsync();
 await app.PrepareReadersAsync();
 await app.PrepareAdminAsync();
 app.UseNewsCms();
+app.UseNewsCmsApi();
 app.UseNewsCmsAdmin();
 app.MapNewsCmsRoutes();
+app.MapNewsCmsApi();
 await app.RunAsync();
 return 0;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NewsCms.Accounts;
+using NewsCms.ApiKeys;
 using NewsCms.Articles;
 using NewsCms.Authors;
 using NewsCms.Media;
@@ -27,6 +28,7 @@ public sealed class NewsCmsDbContext(DbContextOptions<NewsCmsDbContext> options)
     public DbSet<ArticleTag> ArticleTags => Set<ArticleTag>();
     public DbSet<MediaAsset> MediaAssets => Set<MediaAsset>();
     public DbSet<MediaRendition> MediaRenditions => Set<MediaRendition>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<SiteSetting> SiteSettings => Set<SiteSetting>();
     public DbSet<PreviewLink> PreviewLinks => Set<PreviewLink>();
 

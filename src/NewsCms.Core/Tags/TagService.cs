@@ -6,6 +6,10 @@ namespace NewsCms.Tags;
 
 public sealed record TagSummary(int Id, string Name, string Slug, string? Description, int PublishedArticles);
 
+public sealed record TagInput(string? Name, string? Slug = null, string? Description = null);
+
+public sealed record TagDetail(int Id, string Name, string Slug, string? Description, DateTimeOffset CreatedAt);
+
 public sealed class TagService(NewsCmsDbContext db, TimeProvider clock)
 {
     public Task<TagSummary?> FindBySlugAsync(string slug, CancellationToken ct) =>
@@ -13,6 +17,60 @@ public sealed class TagService(NewsCmsDbContext db, TimeProvider clock)
             .Select(t => new TagSummary(t.Id, t.Name, t.Slug, t.Description,
                 db.ArticleTags.Count(x => x.TagId == t.Id && db.Articles.Any(a => a.Id == x.ArticleId && a.Status == Articles.ArticleStatus.Published))))
             .FirstOrDefaultAsync(ct);
+
+    public async Task<TagDetail> GetAsync(int id, CancellationToken ct) =>
+        await db.Tags.AsNoTracking().Where(t => t.Id == id).Select(t => ToDetail(t))
+            .FirstOrDefaultAsync(ct)
+        ?? throw new NotFoundException($"Tag {id}");
+
+    public async Task<IReadOnlyList<TagDetail>> ListAsync(CancellationToken ct) =>
+        await db.Tags.AsNoTracking().OrderBy(t => t.Name).ThenBy(t => t.Id)
+            .Select(t => ToDetail(t)).ToListAsync(ct);
+
+    // Any journalist can create a tag (saving an article with a new one does); the slug is the
+    // tag's identity, so a second tag with the same slug is refused.
+    public async Task<TagDetail> CreateAsync(TagInput input, Actor actor, CancellationToken ct)
+    {
+        var tag = new Tag { CreatedAt = clock.GetUtcNow() };
+        await ApplyAsync(tag, input, ct);
+        db.Tags.Add(tag);
+        await db.SaveChangesAsync(ct);
+        return ToDetail(tag);
+    }
+
+    // A tag's page is public: only an editor changes it. The slug (its address) stays unless a new one is given.
+    public async Task<TagDetail> UpdateAsync(int id, TagInput input, Actor actor, CancellationToken ct)
+    {
+        if (!actor.IsEditor) throw new ForbiddenException("Only an editor can change a tag.");
+        var tag = await db.Tags.FirstOrDefaultAsync(t => t.Id == id, ct) ?? throw new NotFoundException($"Tag {id}");
+        await ApplyAsync(tag, input, ct);
+        await db.SaveChangesAsync(ct);
+        return ToDetail(tag);
+    }
+
+    private async Task ApplyAsync(Tag tag, TagInput input, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var name = input.Name?.Trim() ?? "";
+        errors.Required(nameof(input.Name), name, "Name");
+        errors.MaxLength(nameof(input.Name), name, FieldLimits.TagName, "Name");
+        var slug = string.IsNullOrWhiteSpace(input.Slug)
+            ? tag.Id == 0 ? Slugs.From(name) : tag.Slug
+            : input.Slug.Trim().ToLowerInvariant();
+        if (name.Length > 0 && !Slugs.IsValid(slug))
+            errors.Add(string.IsNullOrWhiteSpace(input.Slug) ? nameof(input.Name) : nameof(input.Slug),
+                "A slug is lower-case letters, digits and single hyphens; the name needs at least one letter or digit.");
+        else if (await db.Tags.AnyAsync(t => t.Slug == slug && t.Id != tag.Id, ct))
+            errors.Add(nameof(input.Slug), $"Another tag already has the slug \"{slug}\".");
+        var description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim();
+        errors.MaxLength(nameof(input.Description), description, FieldLimits.TagDescription, "Description");
+        errors.ThrowIfAny();
+        tag.Name = name;
+        tag.Slug = slug;
+        tag.Description = description;
+    }
+
+    private static TagDetail ToDetail(Tag t) => new(t.Id, t.Name, t.Slug, t.Description, t.CreatedAt);
 
     // Trims, drops empties and case-insensitive repeats, checks lengths; keeps the given order.
     public List<string> CheckNames(IReadOnlyList<string> names, string field, ValidationErrors errors)

@@ -15,6 +15,9 @@ public static class CommandLine
         new BackupVerb(),
         new RestoreVerb(),
         new GenerateContentVerb(),
+        new ApiKeysCreateVerb(),
+        new ApiKeysListVerb(),
+        new ApiKeysRevokeVerb(),
     ];
 
     public static bool IsVerb(string[] args) => Find(args) is not null;
