@@ -9,6 +9,7 @@ using NewsCms.Previews;
 using NewsCms.Revisions;
 using NewsCms.Settings;
 using NewsCms.Tags;
+using NewsCms.Webhooks;
 
 namespace NewsCms.Data;
 
@@ -29,6 +30,8 @@ public sealed class NewsCmsDbContext(DbContextOptions<NewsCmsDbContext> options)
     public DbSet<MediaAsset> MediaAssets => Set<MediaAsset>();
     public DbSet<MediaRendition> MediaRenditions => Set<MediaRendition>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<SiteSetting> SiteSettings => Set<SiteSetting>();
     public DbSet<PreviewLink> PreviewLinks => Set<PreviewLink>();
 
