@@ -25,7 +25,6 @@ app.UseNewsCms();
 app.UseNewsCmsApi();
 app.UseNewsCmsAdmin();
 app.MapNewsCmsRoutes();
-app.MapNewsCmsApi();
 await app.RunAsync();
 return 0;
 

@@ -47,7 +47,7 @@ public sealed class ArticleListing(NewsCmsDbContext db)
         {
             // LIKE is case-insensitive for ASCII in SQLite; the pattern characters are escaped.
             var pattern = "%" + filter.Search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            query = query.Where(a => EF.Functions.Like(a.Headline, pattern, "\\") || EF.Functions.Like(a.Dek!, pattern, "\\"));
+            query = query.Where(a => EF.Functions.Like(a.Headline, pattern, "\\"));
         }
         if (filter.UpdatedSince is { } since) query = query.Where(a => a.UpdatedAt >= since);
         if (Cursor.TryDecode(after, out var c))

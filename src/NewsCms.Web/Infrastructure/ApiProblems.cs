@@ -1,232 +1,214 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Formatters;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using NewsCms.Common;
 
 namespace NewsCms.Web.Infrastructure;
 
-// A request the API refuses for a reason of its own (a bad cursor, a missing body), not a
-// domain rule. Thrown by controllers, answered by ApiExceptionHandler like every other error.
-public sealed class ApiRequestException(int status, string detail, IReadOnlyDictionary<string, string[]>? errors = null, string? type = null)
-    : Exception(detail)
-{
-    public int Status { get; } = status;
-    public string? Type { get; } = type;
-    public IReadOnlyDictionary<string, string[]>? Errors { get; } = errors;
-}
-
-// Every API error is an RFC 9457 problem document built here: one stable type per kind of
-// failure, a per-field errors map keyed by the JSON names a client sent, never a stack trace.
+// Every error the API answers is one of these RFC 9457 problem types. The URIs are a contract:
+// clients branch on them, so they never change.
 public static class ApiProblems
 {
-    public const string TypeBase = "https://newscms.dev/problems/";
-    public const string ContentType = "application/problem+json";
+    public const string Base = "https://newscms.dev/problems/";
+    public const string Validation = Base + "validation";
+    public const string BadRequest = Base + "bad-request";
 
-    public static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments(ApiSetup.PathPrefix);
+    public static bool IsApi(HttpContext context) => OriginalPath(context).StartsWithSegments("/api");
 
-    // status -> (type slug, title). Validation and edit conflicts have their own types because
-    // clients act on them differently from the plain status.
-    private static readonly Dictionary<int, (string Type, string Title)> ByStatus = new()
+    // While an exception is handled the request's path is the error page's; the feature keeps the real one.
+    public static PathString OriginalPath(HttpContext context) =>
+        context.Features.Get<IExceptionHandlerPathFeature>()?.Path is { } path ? new PathString(path) : context.Request.Path;
+
+    public static string TypeFor(int status) => Base + status switch
     {
-        [400] = ("bad-request", "The request is malformed."),
-        [401] = ("unauthorized", "An API key is required."),
-        [403] = ("forbidden", "This API key may not do that."),
-        [404] = ("not-found", "There is nothing at this address."),
-        [405] = ("method-not-allowed", "This address does not accept that method."),
-        [406] = ("not-acceptable", "The API answers in JSON only."),
-        [409] = ("conflict", "The request conflicts with the resource's current state."),
-        [412] = ("precondition-failed", "The resource changed since the version named in If-Match."),
-        [413] = ("payload-too-large", "The request body is too large."),
-        [415] = ("unsupported-media-type", "The request body has an unsupported content type."),
-        [422] = ("validation", "Some fields are not valid."),
-        [429] = ("rate-limited", "Too many requests."),
-        [500] = ("server-error", "Something went wrong on our side."),
+        400 => "bad-request",
+        401 => "unauthorized",
+        403 => "forbidden",
+        404 => "not-found",
+        405 => "method-not-allowed",
+        406 => "not-acceptable",
+        409 => "conflict",
+        412 => "precondition-failed",
+        413 => "payload-too-large",
+        415 => "unsupported-media-type",
+        422 => "validation",
+        428 => "precondition-required",
+        429 => "rate-limited",
+        _ when status >= 500 => "server-error",
+        _ => "client-error",
     };
 
-    public const string ValidationType = TypeBase + "validation";
-    public const string EditConflictType = TypeBase + "edit-conflict";
-    public const string MalformedJsonType = TypeBase + "malformed-json";
-    public const string InvalidParameterType = TypeBase + "invalid-parameter";
-
-    public static ProblemDetails Create(HttpContext context, int status, string? detail = null, string? type = null,
-        IReadOnlyDictionary<string, string[]>? errors = null)
+    public static string TitleFor(int status) => status switch
     {
-        var problem = new ProblemDetails { Status = status, Detail = detail, Type = type, Instance = context.Request.Path };
-        Fill(problem, context);
-        if (errors is { Count: > 0 }) problem.Extensions["errors"] = errors;
-        return problem;
-    }
-
-    // Also run by AddProblemDetails for the problems MVC makes itself (415 from [Consumes]).
-    public static void Fill(ProblemDetails problem, HttpContext context)
-    {
-        var status = problem.Status ?? 500;
-        var known = ByStatus.TryGetValue(status, out var k) ? k : (Type: status >= 500 ? "server-error" : "bad-request", Title: "The request failed.");
-        if (problem.Type is null || problem.Type.StartsWith("https://tools.ietf.org/", StringComparison.Ordinal)
-            || problem.Type.StartsWith("https://datatracker.ietf.org/", StringComparison.Ordinal))
-        {
-            problem.Type = TypeBase + known.Type;
-            problem.Title = known.Title;
-        }
-        problem.Title ??= known.Title;
-        problem.Instance ??= context.Request.Path;
-        problem.Extensions["traceId"] = context.TraceIdentifier;
-    }
-
-    public static async Task WriteAsync(HttpContext context, ProblemDetails problem)
-    {
-        context.Response.StatusCode = problem.Status ?? 500;
-        context.Response.ContentType = ContentType;
-        await JsonSerializer.SerializeAsync(context.Response.Body, problem, ApiSetup.Json(context), context.RequestAborted);
-    }
-
-    // The service names fields as C# does ("Sections[0].Question", "AuthorIds"); the client sent
-    // JSON ("sections[0].question", "authors").
-    public static IReadOnlyDictionary<string, string[]> ToJsonNames(IReadOnlyDictionary<string, string[]> errors, IReadOnlyDictionary<string, string>? renames = null)
-    {
-        var result = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var (field, messages) in errors)
-        {
-            var name = JsonName(field, renames);
-            result[name] = result.TryGetValue(name, out var existing) ? [.. existing, .. messages] : messages;
-        }
-        return result;
-    }
-
-    private static readonly Dictionary<string, string> ArticleFieldRenames = new(StringComparer.Ordinal)
-    {
-        ["AuthorIds"] = "authors",
-        ["PublishAt"] = "at",
+        400 => "The request could not be read.",
+        401 => "An API key is needed.",
+        403 => "The API key may not do this.",
+        404 => "Not found.",
+        405 => "This address does not accept that method.",
+        406 => "The API answers only JSON.",
+        409 => "The request conflicts with the current state.",
+        412 => "The resource changed since you read it.",
+        413 => "The request body is too large.",
+        415 => "The body must be JSON.",
+        422 => "Some fields are not valid.",
+        428 => "Say which version you are changing.",
+        429 => "Too many requests.",
+        _ when status >= 500 => "Something went wrong on our side.",
+        _ => "The request failed.",
     };
 
-    public static string JsonName(string field, IReadOnlyDictionary<string, string>? renames = null)
+    // The services name fields as C# does ("Sections[0].Question"); clients know the JSON
+    // names ("sections[0].question"). Where a JSON name differs from the input's, it is mapped.
+    public static string JsonPath(string field)
     {
-        renames ??= ArticleFieldRenames;
+        if (field.StartsWith("$.", StringComparison.Ordinal)) field = field[2..];
+        if (field is "$" or "") return "body";
+        field = field switch
+        {
+            "AuthorIds" => "authors",
+            "PublishAt" => "at",
+            _ => field,
+        };
         var sb = new StringBuilder(field.Length);
-        foreach (var part in field.Split('.'))
+        var segmentStart = true;
+        foreach (var ch in field)
         {
-            if (sb.Length > 0) sb.Append('.');
-            var bracket = part.IndexOf('[');
-            var name = bracket < 0 ? part : part[..bracket];
-            name = renames.TryGetValue(name, out var renamed) ? renamed : JsonNamingPolicy.CamelCase.ConvertName(name);
-            sb.Append(name);
-            if (bracket >= 0) sb.Append(part, bracket, part.Length - bracket);
+            sb.Append(segmentStart ? char.ToLowerInvariant(ch) : ch);
+            segmentStart = ch == '.';
         }
         return sb.ToString();
     }
 
-    // [ApiController] calls this when binding failed: bytes that are not JSON are a 400; JSON of
-    // the wrong shape (a string for a number, an unknown kind, a number too large) is a 422 on
-    // the field; a bad query parameter is a 400 naming it.
+    public static Dictionary<string, string[]> ToJsonPaths(IEnumerable<KeyValuePair<string, string[]>> errors)
+    {
+        var result = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (field, messages) in errors)
+        {
+            var key = JsonPath(field);
+            result[key] = result.TryGetValue(key, out var existing) ? [.. existing, .. messages] : messages;
+        }
+        return result;
+    }
+
+    // Model binding failures (malformed JSON, a string where a number goes, an unknown enum
+    // value, a bad query parameter): 400 with each failing field.
     public static IActionResult FromModelState(ActionContext context)
     {
-        var http = context.HttpContext;
-        var bodyErrors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var parameterErrors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var malformed = false;
-        foreach (var (key, entry) in context.ModelState)
+        // A body that fails to read also leaves "the body is required" under the parameter's
+        // name; the JSON path of the failure is the useful part.
+        var bodyNames = context.ActionDescriptor.Parameters
+            .Where(p => p.BindingInfo?.BindingSource == BindingSource.Body).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var hasJsonPath = context.ModelState.Keys.Any(k => k.StartsWith('$'));
+        return BadRequestResult(context.ModelState
+            .Where(e => e.Value is { Errors.Count: > 0 } && !(hasJsonPath && bodyNames.Contains(e.Key)))
+            .Select(e => KeyValuePair.Create(e.Key, e.Value!.Errors.Select(Message).Distinct().ToArray())));
+    }
+
+    public static ObjectResult BadRequestResult(IEnumerable<KeyValuePair<string, string[]>> fieldErrors)
+    {
+        var errors = ToJsonPaths(fieldErrors);
+        var problem = new ValidationProblemDetails(errors)
         {
-            if (entry.Errors.Count == 0) continue;
-            foreach (var error in entry.Errors)
-            {
-                var json = FindJsonException(error.Exception);
-                if (json is not null && IsSyntaxError(json)) malformed = true;
-                else if (json is not null || key.StartsWith('$')) Add(bodyErrors, BodyFieldName(key), WrongValue(key));
-                else if (key.Length == 0) malformed = true;
-                else Add(parameterErrors, key, string.IsNullOrEmpty(error.ErrorMessage) ? "The value is not valid." : error.ErrorMessage);
-            }
-        }
-        ProblemDetails problem;
-        if (malformed)
-            problem = Create(http, 400, "The request body is not valid JSON.", MalformedJsonType);
-        else if (parameterErrors.Count > 0)
-            problem = Create(http, 400, "Some query or path parameters are not valid.", InvalidParameterType, parameterErrors);
-        else
-            problem = Create(http, 422, "Some fields have a value of the wrong type or out of range.", ValidationType, bodyErrors);
-        return new ProblemResult(problem);
-    }
-
-    // Written as is: [Produces("application/json")] would otherwise relabel it.
-    private sealed class ProblemResult(ProblemDetails problem) : IActionResult
-    {
-        public Task ExecuteResultAsync(ActionContext context) => WriteAsync(context.HttpContext, problem);
-    }
-
-    private static JsonException? FindJsonException(Exception? e)
-    {
-        for (; e is not null; e = e.InnerException)
-            if (e is JsonException json) return json;
-        return null;
-    }
-
-    // The reader's own exception type is internal: a syntax error is a JsonException wrapping it.
-    private static bool IsSyntaxError(JsonException e) =>
-        e.InnerException?.GetType().Name == "JsonReaderException" || e.GetType().Name == "JsonReaderException";
-
-    private static string BodyFieldName(string key) => key switch
-    {
-        "$" or "" => "$",
-        _ when key.StartsWith("$.", StringComparison.Ordinal) => key[2..],
-        _ => key,
-    };
-
-    private static string WrongValue(string key)
-    {
-        var field = key[(key.LastIndexOf('.') + 1)..];
-        return field switch
-        {
-            "kind" when key.Contains("corrections", StringComparison.Ordinal) => "The value must be one of: correction, update.",
-            "kind" => "The value must be one of: news, explainer, analysis, opinion.",
-            "$" or "" => "The body must be a JSON object.",
-            _ => "The value has the wrong type or is out of range.",
+            Status = StatusCodes.Status400BadRequest,
+            Type = BadRequest,
+            Title = TitleFor(400),
+            Detail = "Some values could not be read or are not allowed here; see errors.",
         };
+        return new ObjectResult(problem) { StatusCode = 400, ContentTypes = { "application/problem+json" } };
     }
 
-    private static void Add(Dictionary<string, string[]> errors, string key, string message) =>
-        errors[key] = errors.TryGetValue(key, out var existing) ? existing.Contains(message) ? existing : [.. existing, message] : [message];
+    private static string Message(ModelError e) =>
+        string.IsNullOrEmpty(e.ErrorMessage) || e.Exception is not null ? "The value is not valid here." : e.ErrorMessage;
+
+    // Fills in type, title and instance for every problem the API writes, whoever wrote it.
+    public static void Customize(ProblemDetailsContext context)
+    {
+        if (!IsApi(context.HttpContext)) return;
+        var problem = context.ProblemDetails;
+        var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+        problem.Status = status;
+        if (problem.Type is null || !problem.Type.StartsWith(Base, StringComparison.Ordinal)) problem.Type = TypeFor(status);
+        // One title per type, as RFC 9457 asks; the detail says what happened this time.
+        problem.Title = TitleFor(status);
+        problem.Instance ??= OriginalPath(context.HttpContext);
+        problem.Extensions.Remove("exception");
+    }
+
+    public static Task WriteAsync(HttpContext context, int status, string? detail = null) =>
+        WriteAsync(context, new ProblemDetails { Status = status, Detail = detail });
+
+    // Whatever the client's Accept header says: a caller that asked for HTML or XML still gets
+    // the problem as JSON rather than nothing (or, worse, the error page's 500).
+    public static async Task WriteAsync(HttpContext context, ProblemDetails problem)
+    {
+        Customize(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+        context.Response.StatusCode = problem.Status ?? 500;
+        await TypedResults.Problem(problem).ExecuteAsync(context);
+    }
 }
 
-// The API's one exception handler: every exception from an /api request becomes a problem
-// document. Readers' pages fall through to the HTML error page.
+// The one place where exceptions become API answers. Pages outside /api keep their HTML error pages.
 public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> log) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
-        // The middleware has pointed the request at its own error page by now; the path the
-        // client asked for is in the feature.
-        if (context.Features.Get<IExceptionHandlerPathFeature>()?.Path is { Length: > 0 } original) context.Request.Path = original;
         if (!ApiProblems.IsApi(context)) return false;
-        if (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested) return true;
-        var ifMatch = context.Request.Headers.IfMatch.Count > 0;
         var problem = exception switch
         {
-            ValidationFailedException v => ApiProblems.Create(context, 422, "Some fields are not valid.", ApiProblems.ValidationType,
-                ApiProblems.ToJsonNames(v.Errors)),
-            NotFoundException => ApiProblems.Create(context, 404, exception.Message),
-            ForbiddenException => ApiProblems.Create(context, 403, exception.Message),
-            ConcurrencyConflictException c => ConcurrencyProblem(context, c, ifMatch),
-            ConflictException => ApiProblems.Create(context, 409, exception.Message),
-            ApiRequestException r => ApiProblems.Create(context, r.Status, r.Message, r.Type, r.Errors),
-            BadHttpRequestException b => ApiProblems.Create(context, b.StatusCode,
-                b.StatusCode == 413 ? "The request body is larger than the API accepts." : "The request could not be read."),
-            InputFormatterException or JsonException => ApiProblems.Create(context, 400, "The request body is not valid JSON.", ApiProblems.MalformedJsonType),
+            ValidationFailedException v => new HttpValidationProblemDetails(ApiProblems.ToJsonPaths(v.Errors.Select(e => KeyValuePair.Create(e.Key, e.Value))))
+            {
+                Status = 422, Detail = v.Message,
+            },
+            NotFoundException n => new ProblemDetails { Status = 404, Detail = n.Message },
+            ForbiddenException f => new ProblemDetails { Status = 403, Detail = f.Message },
+            ConcurrencyConflictException c => new ProblemDetails
+            {
+                // A stale If-Match is a failed precondition; a stale version in the body, a conflict.
+                Status = context.Request.Headers.IfMatch.Count > 0 ? 412 : 409,
+                Detail = c.Message,
+                Extensions = { ["currentVersion"] = c.CurrentVersion },
+            },
+            Controllers.Api.PreconditionFailedException p => new ProblemDetails { Status = 412, Detail = p.Message },
+            ConflictException c => new ProblemDetails { Status = 409, Detail = c.Message },
+            JsonException j => new HttpValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                [ApiProblems.JsonPath(j.Path ?? "$")] = ["The value is not valid here."],
+            }) { Status = 400, Detail = "Some values could not be read; see errors." },
+            BadHttpRequestException b => new ProblemDetails { Status = b.StatusCode, Detail = b.StatusCode == 413 ? "The request body is larger than the API accepts." : null },
             _ => null,
         };
         if (problem is null)
         {
-            log.LogError(exception, "The API failed on {Method} {Path}.", context.Request.Method, context.Request.Path);
-            problem = ApiProblems.Create(context, 500, "The request could not be completed. It has been logged.");
+            log.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, ApiProblems.OriginalPath(context));
+            problem = new ProblemDetails { Status = 500, Detail = "The error was logged." };
+        }
+        else if (problem.Status == 422)
+        {
+            problem.Type = ApiProblems.Validation;
         }
         await ApiProblems.WriteAsync(context, problem);
         return true;
     }
+}
 
-    private static Microsoft.AspNetCore.Mvc.ProblemDetails ConcurrencyProblem(HttpContext context, ConcurrencyConflictException c, bool ifMatch)
+// What the status code pages middleware would do for a page, done for the API: an empty error
+// answer (no route, wrong method, 415 from a filter) gets a problem body instead of HTML.
+public sealed class ApiStatusProblems(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context)
     {
-        var problem = ApiProblems.Create(context, ifMatch ? 412 : 409, c.Message, ifMatch ? null : ApiProblems.EditConflictType);
-        problem.Extensions["currentVersion"] = c.CurrentVersion;
-        return problem;
+        if (!ApiProblems.IsApi(context))
+        {
+            await next(context);
+            return;
+        }
+        if (context.Features.Get<IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
+        await next(context);
+        var response = context.Response;
+        if (response.HasStarted || response.StatusCode < 400 || response.ContentLength > 0 || response.ContentType is not null) return;
+        await ApiProblems.WriteAsync(context, response.StatusCode);
     }
 }

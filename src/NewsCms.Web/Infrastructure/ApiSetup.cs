@@ -1,145 +1,157 @@
 using System.Globalization;
+using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
-using NewsCms.ApiKeys;
-using NewsCms.Articles;
+using Microsoft.OpenApi;
+using NewsCms.Api;
 
 namespace NewsCms.Web.Infrastructure;
 
 // Bound from "NewsCms:Api".
 public sealed class ApiOptions
 {
-    public ApiRateLimitOptions RateLimit { get; set; } = new();
+    // Large enough for a long explainer with many answers; anything bigger is refused with 413.
+    public long MaxBodyBytes { get; set; } = 4 * 1024 * 1024;
 
-    // The largest article (body and every answer at their limits) fits with room to spare.
-    public long MaxRequestBodyBytes { get; set; } = 16 * 1024 * 1024;
+    public ApiRateLimitOptions RateLimit { get; set; } = new();
 }
 
-// Generous by default: a newsroom's own scripts should never meet them. Per key, and per client
-// address for anonymous callers.
+// Bound from "NewsCms:Api:RateLimit": requests per window, per API key or per anonymous client IP.
 public sealed class ApiRateLimitOptions
 {
-    public int PermitsPerKey { get; set; } = 1200;
-    public int PermitsPerAnonymousClient { get; set; } = 300;
+    public int KeyPermits { get; set; } = 600;
+    public int AnonymousPermits { get; set; } = 120;
     public int WindowSeconds { get; set; } = 60;
 }
 
-// The integrators' REST API under /api/v1: key authentication, problem details, rate limits
-// and its OpenAPI document. The controllers are in Controllers/Api, the documents in Api/.
+// The integrators' REST API under /api/v1: JSON shape, problem details, keys, limits, OpenAPI.
 public static class ApiSetup
 {
-    public const string PathPrefix = "/api";
+    public const string ReadPolicy = "api-read";
+    public const string ReaderKeyPolicy = "api-reader-key";
+    public const string WritePolicy = "api-write";
     public const string RateLimitPolicy = "api";
 
     public static WebApplicationBuilder AddNewsCmsApi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.Configure<ApiOptions>(builder.Configuration.GetSection("NewsCms:Api"));
+        var section = builder.Configuration.GetSection("NewsCms:Api");
+        services.Configure<ApiOptions>(section);
         services.AddScoped<ApiKeyService>();
-        services.AddScoped<ArticleCatalog>();
+        services.AddScoped<NewsCms.Articles.ArticleCatalog>();
+        services.AddScoped<NewsCms.Revisions.RevisionHistory>();
 
-        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        services.AddAuthorizationBuilder()
-            .AddPolicy(ApiKeyAuthenticationHandler.ReadPolicy, p => p
-                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
-                .RequireAuthenticatedUser())
-            .AddPolicy(ApiKeyAuthenticationHandler.WritePolicy, p => p
-                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
-                .RequireAuthenticatedUser()
-                .RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, "write"));
-
-        services.AddExceptionHandler<ApiExceptionHandler>();
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o =>
         {
-            if (ApiProblems.IsApi(c.HttpContext)) ApiProblems.Fill(c.ProblemDetails, c.HttpContext);
-        });
-        services.Configure<JsonOptions>(o =>
-        {
-            // Enums travel as camelCase words ("explainer"); a number or an unknown word is refused.
             o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
-            // Keep the serializer's exception for ApiProblems to tell bad syntax (400) from a bad
-            // value (422); its messages name .NET types and are not shown to clients.
+            // The reader's exception text names .NET types; clients get the field and a plain message.
             o.AllowInputFormatterExceptionMessages = false;
         });
         services.Configure<ApiBehaviorOptions>(o => o.InvalidModelStateResponseFactory = ApiProblems.FromModelState);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiProblems.Customize);
+        services.AddExceptionHandler<ApiExceptionHandler>();
 
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            // Anyone may read published content; a key that is sent must be valid.
+            .AddPolicy(ReadPolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
+                .RequireAssertion(c => c.User.Identity?.IsAuthenticated == true
+                    || c.Resource is HttpContext { Request.Headers.Authorization.Count: 0 }))
+            .AddPolicy(ReaderKeyPolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser())
+            .AddPolicy(WritePolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser()
+                .RequireClaim(ApiKeyAuthentication.ScopeClaim, "write"));
+
+        var limits = section.GetSection("RateLimit").Get<ApiRateLimitOptions>() ?? new ApiRateLimitOptions();
         services.AddRateLimiter(o =>
         {
-            o.AddPolicy(RateLimitPolicy, http =>
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = async (context, _) =>
             {
-                var limits = http.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.RateLimit;
-                var keyId = http.User.ApiKeyId();
-                var partition = keyId is { } id ? $"key:{id}" : $"ip:{http.Connection.RemoteIpAddress}";
+                // The admin's login limit shares this limiter: its 429 is a page, not JSON.
+                if (!ApiProblems.IsApi(context.HttpContext)) return;
+                var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(limits.WindowSeconds);
+                context.HttpContext.Response.Headers.RetryAfter =
+                    Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await ApiProblems.WriteAsync(context.HttpContext, 429,
+                    $"Slow down: try again in {context.HttpContext.Response.Headers.RetryAfter} seconds.");
+            };
+            o.AddPolicy(RateLimitPolicy, context =>
+            {
+                // A valid key has its own allowance; everyone else shares by address. An invalid
+                // key counts against the address, so made-up keys buy no extra requests.
+                var keyId = context.User.FindFirst(ApiKeyAuthentication.KeyIdClaim)?.Value;
+                var (partition, permits) = keyId is not null
+                    ? ("key:" + keyId, limits.KeyPermits)
+                    : ("ip:" + (context.Connection.RemoteIpAddress ?? IPAddress.None), limits.AnonymousPermits);
                 return RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
                 {
-                    PermitLimit = Math.Max(1, keyId is null ? limits.PermitsPerAnonymousClient : limits.PermitsPerKey),
+                    PermitLimit = Math.Max(1, permits),
                     Window = TimeSpan.FromSeconds(Math.Max(1, limits.WindowSeconds)),
                     QueueLimit = 0,
                 });
             });
-            o.OnRejected = async (context, ct) =>
-            {
-                var http = context.HttpContext;
-                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-                    http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                if (ApiProblems.IsApi(http))
-                    await ApiProblems.WriteAsync(http, ApiProblems.Create(http, 429, "Too many requests: wait for the time in Retry-After, then try again."));
-            };
         });
 
-        builder.AddNewsCmsOpenApi();
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(o =>
+        {
+            o.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "NewsCms API",
+                Version = "v1",
+                Description = "Articles, tags and authors, with the same rules as the admin. Read published content " +
+                    "anonymously; send an API key as \"Authorization: Bearer KEY\" to read drafts (read scope) or write (write scope).",
+            });
+            o.DocInclusionPredicate((_, api) => api.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
+            o.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, "NewsCms.Web.xml"), includeControllerXmlComments: true);
+            o.SupportNonNullableReferenceTypes();
+            o.AddSecurityDefinition("bearer", new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "An API key created by an admin (or with `api-keys create`).",
+            });
+            o.AddSecurityRequirement(document => new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference("bearer", document)] = [],
+            });
+        });
         return builder;
     }
 
-    // Before the admin's authentication and the rate limiter: an API request is known by its key
-    // from here on, and its errors are problem documents, not the readers' error pages.
+    // After UseRouting: endpoint metadata (policies, rate limits) is known from here on.
     public static WebApplication UseNewsCmsApi(this WebApplication app)
     {
+        app.UseMiddleware<ApiStatusProblems>();
         app.UseWhen(ApiProblems.IsApi, api => api.Use(async (context, next) =>
         {
-            if (context.Features.Get<IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
-
-            var maxBody = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.MaxRequestBodyBytes;
-            if (context.Request.ContentLength > maxBody)
+            var max = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ApiOptions>>().Value.MaxBodyBytes;
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = max;
+            if (context.Request.ContentLength > max)
             {
-                await ApiProblems.WriteAsync(context, ApiProblems.Create(context, 413,
-                    $"The request body is larger than the API accepts ({maxBody:N0} bytes)."));
+                await ApiProblems.WriteAsync(context, 413, $"The body is {context.Request.ContentLength:N0} bytes; the API accepts at most {max:N0}.");
                 return;
             }
-            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-                size.MaxRequestBodySize = maxBody;
-
-            var result = await context.AuthenticateAsync(ApiKeyAuthenticationHandler.SchemeName);
+            // Known before the rate limiter runs, so a key's requests count against the key.
+            var result = await context.AuthenticateAsync(ApiKeyAuthentication.SchemeName);
             if (result.Succeeded) context.User = result.Principal;
-            else if (result.Failure is not null)
-            {
-                await context.ChallengeAsync(ApiKeyAuthenticationHandler.SchemeName);
-                return;
-            }
-
             await next(context);
-
-            // What routing and MVC answer without a body (no such address, wrong method).
-            var response = context.Response;
-            if (response.StatusCode >= 400 && !response.HasStarted && response.ContentLength is null && response.ContentType is null)
-                await ApiProblems.WriteAsync(context, ApiProblems.Create(context, response.StatusCode));
         }));
+        // Authentication, the rate limiter and authorisation run once, for the API and the admin
+        // alike, in UseNewsCmsAdmin (which comes next).
+        app.UseSwagger();
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "swagger";
+            o.SwaggerEndpoint("/swagger/v1/swagger.json", "NewsCms API v1");
+            o.DocumentTitle = "NewsCms API";
+        });
         return app;
     }
-
-    public static WebApplication MapNewsCmsApi(this WebApplication app)
-    {
-        app.MapNewsCmsOpenApi();
-        return app;
-    }
-
-    public static JsonSerializerOptions Json(HttpContext context) =>
-        context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.JsonSerializerOptions;
 }

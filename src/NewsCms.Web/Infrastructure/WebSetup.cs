@@ -29,6 +29,7 @@ public static class WebSetup
     public static WebApplication MapNewsCmsRoutes(this WebApplication app)
     {
         app.MapNewsCmsHealth();
+        app.MapNewsCmsMedia();
         app.MapControllers();
         return app;
     }

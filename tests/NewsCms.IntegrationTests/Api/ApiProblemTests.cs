@@ -1,149 +1,136 @@
 using System.Net;
-using NewsCms.ApiKeys;
+using Microsoft.AspNetCore.Hosting;
 using NewsCms.IntegrationTests.Infrastructure;
+using static NewsCms.IntegrationTests.Api.ApiTestKit;
 
 namespace NewsCms.IntegrationTests.Api;
 
-// Every way a request can fail gets its status and a problem document, never a 500.
-public sealed class ApiProblemTests
+// Every way a request can fail answers problem details with a stable type, never a 500.
+public sealed class ApiProblemTests : IClassFixture<ApiProblemTests.App>
 {
-    private const string Articles = "/api/v1/articles";
-
-    [Fact]
-    public async Task Malformed_json_is_a_400_problem()
+    public sealed class App : NewsCmsFactory
     {
-        await using var app = new NewsroomApp();
-        using var client = app.ApiClient(await app.CreateKeyAsync(ApiKeyScope.Write));
+        protected override bool SeedDemoContent => false;
 
-        using var response = await client.SendAsync(HttpMethod.Post, Articles, "{\"headline\": \"Unclosed");
-
-        await response.ProblemAsync(HttpStatusCode.BadRequest, "malformed-json");
-    }
-
-    [Theory]
-    [InlineData("{\"headline\": 5}", "headline")]
-    [InlineData("{\"headline\": \"A\", \"kind\": \"feature\"}", "kind")]
-    [InlineData("{\"headline\": \"A\", \"kind\": 1}", "kind")]
-    [InlineData("{\"headline\": \"A\", \"leadImage\": {\"mediaId\": 99999999999999999999999}}", "leadImage.mediaId")]
-    [InlineData("{\"headline\": \"A\", \"sections\": [{\"question\": [1, 2]}]}", "sections[0].question")]
-    [InlineData("[1, 2, 3]", "$")]
-    public async Task Json_of_the_wrong_shape_is_a_422_naming_the_field(string body, string field)
-    {
-        await using var app = new NewsroomApp();
-        using var client = app.ApiClient(await app.CreateKeyAsync(ApiKeyScope.Write));
-
-        using var response = await client.SendAsync(HttpMethod.Post, Articles, body);
-
-        var problem = await response.ProblemAsync(HttpStatusCode.UnprocessableEntity, "validation");
-        Assert.Contains(field, problem.ErrorFields());
-    }
-
-    [Fact]
-    public async Task Rule_violations_are_a_422_keyed_by_json_field_names()
-    {
-        await using var app = new NewsroomApp();
-        using var client = app.ApiClient(await app.CreateKeyAsync(ApiKeyScope.Write));
-
-        using var response = await client.PostJsonAsync(Articles, new
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            headline = " ",
-            sections = new[] { new { question = "", answerMarkdown = "An answer." } },
-            authors = new[] { new { id = 999 } },
-            originalUrl = "javascript:alert(1)",
-        });
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("NewsCms:Api:MaxBodyBytes", "4000");
+        }
+    }
 
+    private readonly App app;
+
+    public ApiProblemTests(App app) => this.app = app;
+
+    [Fact]
+    public async Task Rule_violations_answer_422_with_errors_keyed_by_json_path()
+    {
+        using var writer = await app.WriterAsync();
+        var body = """
+            {"headline": " ", "sections": [{"question": "", "answerMarkdown": "x"}], "originalUrl": "ftp://x", "authors": [{"id": 999}],
+             "leadImage": {"mediaId": 42}}
+            """;
+        using var response = await writer.PostAsync("/api/v1/articles", Json(body), Ct);
         var problem = await response.ProblemAsync(HttpStatusCode.UnprocessableEntity, "validation");
-        Assert.Equal(["authors", "headline", "originalUrl", "sections[0].question"], problem.ErrorFields().Order(StringComparer.Ordinal));
+        Assert.Equal(["authors", "headline", "leadImage.mediaId", "originalUrl", "sections[0].question"], problem.ErrorKeys());
         Assert.Equal("Headline is required.", problem.GetProperty("errors").GetProperty("headline")[0].GetString());
     }
 
-    [Fact]
-    public async Task An_empty_body_is_a_400()
+    [Theory]
+    [InlineData("{\"headline\": ", "headline")]
+    [InlineData("not json", "body")]
+    [InlineData("{\"headline\": 5}", "headline")]
+    [InlineData("{\"headline\": \"x\", \"kind\": \"poem\"}", "kind")]
+    [InlineData("{\"headline\": \"x\", \"kind\": 2}", "kind")]
+    [InlineData("{\"headline\": \"x\", \"sections\": [{\"question\": []}]}", "sections[0].question")]
+    [InlineData("{\"headline\": \"x\", \"relatedArticleIds\": [\"a\"]}", "relatedArticleIds[0]")]
+    public async Task Unreadable_bodies_answer_400_naming_the_field(string body, string field)
     {
-        await using var app = new NewsroomApp();
-        using var client = app.ApiClient(await app.CreateKeyAsync(ApiKeyScope.Write));
-
-        using var response = await client.SendAsync(HttpMethod.Post, Articles, "");
-
-        await response.ProblemAsync(HttpStatusCode.BadRequest, "bad-request");
+        using var writer = await app.WriterAsync();
+        using var response = await writer.PostAsync("/api/v1/articles", Json(body), Ct);
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest, "bad-request");
+        Assert.Contains(field, problem.ErrorKeys());
+        Assert.DoesNotContain("NewsCms", problem.GetRawText(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Missing_articles_and_unknown_addresses_are_404_problems()
+    [Theory]
+    [InlineData("/api/v1/articles?limit=0", "limit")]
+    [InlineData("/api/v1/articles?limit=abc", "limit")]
+    [InlineData("/api/v1/articles?status=lost", "status")]
+    [InlineData("/api/v1/articles?status=9", "status")]
+    [InlineData("/api/v1/articles?after=not-a-cursor", "after")]
+    [InlineData("/api/v1/articles?updatedSince=yesterday", "updatedSince")]
+    public async Task Bad_query_parameters_answer_400_naming_the_parameter(string path, string field)
     {
-        await using var app = new NewsroomApp();
         using var client = app.ApiClient();
-
-        using var missing = await client.GetAsync($"{Articles}/424242", TestContext.Current.CancellationToken);
-        using var huge = await client.GetAsync($"{Articles}/99999999999999999999", TestContext.Current.CancellationToken);
-        using var nowhere = await client.GetAsync("/api/v1/nothing-here", TestContext.Current.CancellationToken);
-
-        await missing.ProblemAsync(HttpStatusCode.NotFound, "not-found");
-        await huge.ProblemAsync(HttpStatusCode.NotFound, "not-found");
-        await nowhere.ProblemAsync(HttpStatusCode.NotFound, "not-found");
+        using var response = await client.GetAsync(path, Ct);
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest, "bad-request");
+        Assert.Equal([field], problem.ErrorKeys());
     }
 
     [Fact]
-    public async Task A_body_that_is_not_json_is_a_415()
+    public async Task A_body_that_is_not_json_answers_415()
     {
-        await using var app = new NewsroomApp();
-        using var client = app.ApiClient(await app.CreateKeyAsync(ApiKeyScope.Write));
-
-        using var response = await client.SendAsync(HttpMethod.Post, Articles, "headline=Hello", "application/x-www-form-urlencoded");
-
+        using var writer = await app.WriterAsync();
+        using var response = await writer.PostAsync("/api/v1/articles", new StringContent("headline=x", System.Text.Encoding.UTF8, "text/plain"), Ct);
         await response.ProblemAsync(HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
     }
 
     [Fact]
-    public async Task A_body_over_the_limit_is_a_413()
+    public async Task A_body_over_the_limit_answers_413()
     {
-        await using var app = new NewsroomApp().With("NewsCms:Api:MaxRequestBodyBytes", "1000");
-        using var client = app.ApiClient(await app.CreateKeyAsync(ApiKeyScope.Write));
-
-        using var response = await client.PostJsonAsync(Articles, new { headline = "Long", bodyMarkdown = new string('x', 2000) });
-
+        using var writer = await app.WriterAsync();
+        using var response = await writer.PostAsync("/api/v1/articles", Json(new { headline = "Long", bodyMarkdown = new string('x', 5000) }), Ct);
         await response.ProblemAsync(HttpStatusCode.RequestEntityTooLarge, "payload-too-large");
     }
 
     [Fact]
-    public async Task A_wrong_method_is_a_405_problem()
+    public async Task Unknown_addresses_and_methods_answer_problems_while_pages_keep_html()
     {
-        await using var app = new NewsroomApp();
         using var client = app.ApiClient();
-
-        using var response = await client.SendAsync(HttpMethod.Delete, "/api/v1/tags");
-
-        await response.ProblemAsync(HttpStatusCode.MethodNotAllowed, "method-not-allowed");
-    }
-
-    [Theory]
-    [InlineData("?limit=abc", "limit")]
-    [InlineData("?limit=0", "limit")]
-    [InlineData("?limit=99999999999999999999", "limit")]
-    [InlineData("?cursor=not-a-cursor", "cursor")]
-    [InlineData("?status=retracted", "status")]
-    [InlineData("?updatedSince=yesterday", "updatedSince")]
-    public async Task A_bad_query_parameter_is_a_400_naming_it(string query, string parameter)
-    {
-        await using var app = new NewsroomApp();
-        using var client = app.ApiClient(await app.CreateKeyAsync(ApiKeyScope.Read));
-
-        using var response = await client.GetAsync(Articles + query, TestContext.Current.CancellationToken);
-
-        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest, "invalid-parameter");
-        Assert.Contains(parameter, problem.ErrorFields());
+        using (var response = await client.GetAsync("/api/v1/nothing-here", Ct))
+            await response.ProblemAsync(HttpStatusCode.NotFound, "not-found");
+        using (var response = await client.GetAsync("/api/v1/articles/999", Ct))
+            await response.ProblemAsync(HttpStatusCode.NotFound, "not-found");
+        using (var response = await client.DeleteAsync("/api/v1/tags", Ct))
+            await response.ProblemAsync(HttpStatusCode.MethodNotAllowed, "method-not-allowed");
+        using (var page = await client.GetAsync("/no-such-page", Ct))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+            Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        }
     }
 
     [Fact]
-    public async Task Deleting_a_published_article_is_a_409_conflict()
+    public async Task Callers_that_accept_only_html_or_xml_still_get_json_problems()
     {
-        await using var app = new NewsroomApp();
-        var article = await app.PublishAsync(new ArticleBuilder().Headline("Out already"));
-        using var client = app.ApiClient(await app.CreateKeyAsync(ApiKeyScope.Write));
+        using var writer = await app.WriterAsync();
+        foreach (var (method, path, body, status, type) in new[]
+        {
+            (HttpMethod.Get, "/api/v1/articles/999", (string?)null, HttpStatusCode.NotFound, "not-found"),
+            (HttpMethod.Get, "/api/v1/nothing", null, HttpStatusCode.NotFound, "not-found"),
+            (HttpMethod.Post, "/api/v1/articles", "{\"headline\": \"\"}", HttpStatusCode.UnprocessableEntity, "validation"),
+            (HttpMethod.Post, "/api/v1/articles", "{\"headline\": 1}", HttpStatusCode.BadRequest, "bad-request"),
+        })
+        {
+            foreach (var accept in new[] { "text/html", "application/xml" })
+            {
+                using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : Json(body) };
+                request.Headers.Accept.ParseAdd(accept);
+                using var response = await writer.SendAsync(request, Ct);
+                await response.ProblemAsync(status, type);
+            }
+        }
+    }
 
-        using var response = await client.SendAsync(HttpMethod.Delete, $"{Articles}/{article.Id}");
-
-        var problem = await response.ProblemAsync(HttpStatusCode.Conflict, "conflict");
-        Assert.Contains("unpublish it first", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    [Fact]
+    public async Task A_malformed_authorization_header_answers_401()
+    {
+        using var client = app.ApiClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/articles");
+        request.Headers.TryAddWithoutValidation("Authorization", "Basic dXNlcjpwYXNz");
+        using var response = await client.SendAsync(request, Ct);
+        await response.ProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
     }
 }

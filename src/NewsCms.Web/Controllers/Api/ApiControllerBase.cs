@@ -1,69 +1,74 @@
+using System.Globalization;
+using System.Security.Cryptography;
 using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using NewsCms.Common;
-using NewsCms.Web.Api;
 using NewsCms.Web.Infrastructure;
 
 namespace NewsCms.Web.Controllers.Api;
 
-// What every API controller shares: JSON in and out, the rate limit, entity tags on reads, and
-// the caller as the services know it. Errors are thrown and answered by ApiExceptionHandler.
+// What every API controller shares: JSON only, problem details on error, the read policy, the
+// rate limit, and conditional requests (ETag / If-None-Match / If-Match).
 [ApiController]
-[Produces("application/json")]
+[Authorize(Policy = ApiSetup.ReadPolicy)]
 [EnableRateLimiting(ApiSetup.RateLimitPolicy)]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, "application/problem+json")]
 public abstract class ApiControllerBase : ControllerBase
 {
-    protected SiteUrls Urls => HttpContext.RequestServices.GetRequiredService<SiteUrls>();
+    // A valid key of either scope reads drafts too; anonymous callers see what readers see.
+    protected bool CanReadUnpublished => User.Identity?.IsAuthenticated == true;
 
-    protected Actor Caller => User.ToApiActor();
+    // Write endpoints carry the write policy, so a missing actor here is a bug, answered as 403.
+    protected Actor Writer => ApiKeyAuthentication.ActorFor(User) ?? throw new ForbiddenException("Writing needs an API key with write scope.");
 
-    protected bool CanReadDrafts => User.CanReadDrafts();
+    protected static string VersionTag(int version) => string.Create(CultureInfo.InvariantCulture, $"W/\"{version}\"");
 
-    // The version an If-Match header names, else the one in the body.
-    protected int? ExpectedVersion(int? fromBody) => EntityTags.IfMatchVersion(Request) ?? fromBody;
-
-    protected static T Require<T>(T? body) where T : class =>
-        body ?? throw new ApiRequestException(400, "A JSON body is required.");
-
-    // A document with its entity tag; 304 when the client already has it.
-    protected ActionResult Tagged<T>(T value, int? version = null, int status = StatusCodes.Status200OK, string? location = null) =>
-        new TaggedJsonResult<T>(value, version, status, location);
-
-    // For resources without a version: If-Match must name the document as it is now.
-    protected void EnsureIfMatch<T>(T current)
+    // 200 with the body and its ETag, or 304 when the client already has this version.
+    protected IActionResult Conditional<T>(T body, string? etag = null)
     {
-        if (EntityTags.IfMatchFails(Request, TaggedJsonResult<T>.ETagOf(current, HttpContext)))
-            throw new ApiRequestException(StatusCodes.Status412PreconditionFailed, "It changed since the version named in If-Match: read it again.");
+        etag ??= ContentTag(body);
+        Response.Headers.ETag = etag;
+        var sent = Request.Headers.IfNoneMatch.ToString();
+        if (sent.Length > 0 && sent.Split(',').Select(t => t.Trim()).Any(t => t == "*" || Opaque(t) == Opaque(etag)))
+            return StatusCode(StatusCodes.Status304NotModified);
+        return Ok(body);
     }
+
+    // The version a write is based on: If-Match wins over the body's "version". Null when the
+    // client sent neither. An If-Match that names no version can never match: 412.
+    protected int? ExpectedVersion(int? bodyVersion)
+    {
+        var sent = Request.Headers.IfMatch.ToString().Trim();
+        if (sent.Length == 0 || sent == "*") return bodyVersion;
+        if (int.TryParse(Opaque(sent), NumberStyles.None, CultureInfo.InvariantCulture, out var version)) return version;
+        throw new PreconditionFailedException();
+    }
+
+    // The absolute address of the next page: this request's address with the new cursor.
+    protected string? NextLink(string? cursor)
+    {
+        if (cursor is null) return null;
+        var query = Request.Query.Where(q => q.Key != "after").SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v)))
+            .Append(KeyValuePair.Create("after", (string?)cursor));
+        var urls = HttpContext.RequestServices.GetRequiredService<SiteUrls>();
+        return urls.Absolute(Request.Path + QueryString.Create(query).ToUriComponent());
+    }
+
+    private string ContentTag<T>(T body)
+    {
+        var json = HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.JsonSerializerOptions;
+        var hash = SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(body, json));
+        return $"W/\"{Convert.ToHexStringLower(hash.AsSpan(0, 12))}\"";
+    }
+
+    private static string Opaque(string tag) => (tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag).Trim('"');
 }
 
-public sealed class TaggedJsonResult<T>(T value, int? version, int status, string? location) : ActionResult
-{
-    public static byte[] Serialize(T value, HttpContext context) => JsonSerializer.SerializeToUtf8Bytes(value, ApiSetup.Json(context));
-
-    public static string ETagOf(T value, HttpContext context) => EntityTags.For(Serialize(value, context), null);
-
-    public override async Task ExecuteResultAsync(ActionContext context)
-    {
-        var http = context.HttpContext;
-        var body = Serialize(value, http);
-        var etag = EntityTags.For(body, version);
-        var response = http.Response;
-        response.Headers.ETag = etag;
-        // Anonymous and keyed callers can see different documents at one address.
-        response.Headers.Vary = "Authorization";
-        response.Headers.CacheControl = "no-cache";
-        if (location is not null) response.Headers.Location = location;
-        if (status == StatusCodes.Status200OK && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
-            && EntityTags.NoneMatch(http.Request, etag))
-        {
-            response.StatusCode = StatusCodes.Status304NotModified;
-            return;
-        }
-        response.StatusCode = status;
-        response.ContentType = "application/json; charset=utf-8";
-        response.ContentLength = body.Length;
-        if (!HttpMethods.IsHead(http.Request.Method)) await response.Body.WriteAsync(body, http.RequestAborted);
-    }
-}
+// An If-Match that cannot name a version of anything.
+public sealed class PreconditionFailedException() : DomainException("The If-Match header names no version of this resource.");

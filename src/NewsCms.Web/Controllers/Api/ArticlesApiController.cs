@@ -10,165 +10,161 @@ using NewsCms.Web.Infrastructure;
 
 namespace NewsCms.Web.Controllers.Api;
 
-/// <summary>Articles: read, write, and move through the workflow.</summary>
+/// <summary>Articles: read, write and move through the workflow, with the admin's rules.</summary>
 [Route("api/v1/articles")]
-public sealed class ArticlesApiController(
-    ArticleService articles, ArticleCatalog catalog, ArticleListing listing, IOptions<SiteOptions> site) : ApiControllerBase
+public sealed class ArticlesApiController(ArticleCatalog catalog, ArticleService articles, SiteUrls urls) : ApiControllerBase
 {
-    public const int DefaultLimit = 20;
-    public const int MaxLimit = 100;
-    public const int MaxQueryLength = 200;
-
-    /// <summary>Lists articles, most recently updated first.</summary>
-    /// <remarks>Anonymous callers see published articles only. Follow <c>next</c> for the following page: the order is
-    /// stable (updatedAt, then id, both descending), so a walk sees every article once even while others are added.</remarks>
-    /// <param name="status">Only articles in this state (any but published needs an API key).</param>
-    /// <param name="tag">Only articles with this tag (its name or slug).</param>
-    /// <param name="author">Only articles signed by this author id.</param>
+    /// <summary>Lists articles, newest first, a page at a time.</summary>
+    /// <remarks>Anonymous callers see published articles only; a key of either scope sees every state.
+    /// Follow <c>next</c> for the following page: the walk sees each article once, even while articles are added.</remarks>
+    /// <param name="status">Only articles in this state (keys only).</param>
+    /// <param name="tag">Only articles with this tag (slug or id).</param>
+    /// <param name="author">Only articles signed by this author (slug or id).</param>
     /// <param name="updatedSince">Only articles saved at or after this time.</param>
-    /// <param name="q">Words in the headline or dek.</param>
-    /// <param name="cursor">Where the previous page ended (from its <c>next</c> link).</param>
-    /// <param name="limit">Page size: 20 unless given, at most 100.</param>
-    /// <param name="ct">Ends the work when the client goes away.</param>
+    /// <param name="q">Only articles containing all these words.</param>
+    /// <param name="limit">Page size, 1 to 100 (default 20).</param>
+    /// <param name="after">The cursor from the previous page's <c>next</c>.</param>
+    /// <param name="ct">Cancelled when the client goes away.</param>
     [HttpGet]
-    public async Task<ActionResult<PageDto<ArticleSummaryDto>>> List(ArticleStatus? status, string? tag, int? author,
-        DateTimeOffset? updatedSince, string? q, string? cursor, int? limit, CancellationToken ct)
+    [ProducesResponseType<PageDto<ArticleDto>>(StatusCodes.Status200OK)]
+    public async Task<IActionResult> List(ArticleStatus? status, string? tag, string? author, DateTimeOffset? updatedSince, string? q,
+        int limit = PublishedArticles.DefaultPageSize, string? after = null, CancellationToken ct = default)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (limit is < 1) errors["limit"] = ["The limit is at least 1."];
-        if (cursor is not null && !Cursor.TryDecode(cursor, out _)) errors["cursor"] = ["The cursor is not one this API gave out: start again without it."];
-        if (q is { Length: > MaxQueryLength }) errors["q"] = [$"A search is at most {MaxQueryLength} characters."];
-        if (errors.Count > 0) throw new ApiRequestException(400, "Some query parameters are not valid.", errors, ApiProblems.InvalidParameterType);
-        if (!CanReadDrafts)
-        {
-            if (status is not (null or ArticleStatus.Published))
-                throw new ApiRequestException(401, "Only published articles can be listed without an API key.");
-            status = ArticleStatus.Published;
-        }
+        var errors = new ValidationErrors();
+        if (status is { } s && !Enum.IsDefined(s)) errors.Add("status", "The status is draft, inReview, scheduled, published or unpublished.");
+        if (limit is < 1 or > PublishedArticles.MaxPageSize) errors.Add("limit", $"The limit is between 1 and {PublishedArticles.MaxPageSize}.");
+        if (after is not null && !Cursor.TryDecode(after, out _)) errors.Add("after", "The cursor is not one this API gave out; start again without it.");
+        if (q?.Length > ArticleCatalog.MaxTextLength) errors.Add("q", $"The search is at most {ArticleCatalog.MaxTextLength} characters.");
+        if (errors.Any) return ApiProblems.BadRequestResult(errors.ToDictionary());
 
-        var size = Math.Min(limit ?? DefaultLimit, MaxLimit);
-        var page = await listing.ListAsync(new ArticleListFilter(status, author, tag, q, updatedSince), cursor, size, ct);
-        var zone = site.Value.TimeZoneInfo;
-        return Tagged(new PageDto<ArticleSummaryDto>
+        var page = await catalog.ListAsync(new ArticleQuery(status, tag, author, updatedSince, q), CanReadUnpublished, after, limit, ct);
+        return Conditional(new PageDto<ArticleDto>
         {
-            Items = page.Items.Select(a => a.ToDto(zone, Urls)).ToList(),
-            Next = page.Next is { } next ? NextPage(next, size) : null,
-            Limit = size,
+            Items = page.Items.Select(a => a.ToDto(urls)).ToList(),
+            Next = NextLink(page.Next),
+            Limit = page.Limit,
         });
     }
 
-    /// <summary>Gets an article by id.</summary>
+    /// <summary>Gets one article.</summary>
     [HttpGet("{id:int}")]
-    public async Task<ActionResult<ArticleDto>> Get(int id, CancellationToken ct) =>
-        Article(await catalog.GetAsync(id, CanReadDrafts, ct));
+    [ProducesResponseType<ArticleDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<IActionResult> Get(int id, CancellationToken ct) =>
+        Article(await catalog.FindAsync(id, CanReadUnpublished, ct) ?? throw new NotFoundException($"Article {id}"));
 
-    /// <summary>Gets an article by its slug.</summary>
-    [HttpGet("by-slug/{slug:maxlength(200)}")]
-    public async Task<ActionResult<ArticleDto>> GetBySlug(string slug, CancellationToken ct) =>
-        Article(await catalog.GetBySlugAsync(slug, CanReadDrafts, ct));
+    /// <summary>Gets one article by its slug.</summary>
+    [HttpGet("by-slug/{slug}")]
+    [ProducesResponseType<ArticleDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<IActionResult> GetBySlug(string slug, CancellationToken ct) =>
+        Article(await catalog.FindBySlugAsync(slug, CanReadUnpublished, ct) ?? throw new NotFoundException($"Article \"{slug}\""));
 
     /// <summary>Creates a draft.</summary>
     [HttpPost]
-    [Authorize(Policy = ApiKeyAuthenticationHandler.WritePolicy)]
+    [Authorize(Policy = ApiSetup.WritePolicy)]
     [Consumes("application/json")]
     [ProducesResponseType<ArticleDto>(StatusCodes.Status201Created)]
-    public async Task<ActionResult<ArticleDto>> Create([FromBody] ArticleWriteDto? article, CancellationToken ct)
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
+    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
+    public async Task<IActionResult> Create(ArticleWriteDto body, CancellationToken ct)
     {
-        var created = await articles.CreateAsync(Require(article).ToInput(), Caller, ct);
-        return Article(await catalog.GetAsync(created.Id, true, ct), StatusCodes.Status201Created);
+        var created = await articles.CreateAsync(body.ToInput(), Writer, ct);
+        Response.Headers.ETag = VersionTag(created.Version);
+        return CreatedAtAction(nameof(Get), new { id = created.Id }, created.ToDto(urls));
     }
 
-    /// <summary>Replaces an article: fields left out are emptied.</summary>
-    /// <remarks>Send If-Match (412 when stale) or <c>version</c> (409 when stale); with neither, the write replaces whatever is there.</remarks>
+    /// <summary>Replaces an article's fields.</summary>
+    /// <remarks>Send the version you read as If-Match (its ETag) or as <c>version</c>: a stale one answers 412 (If-Match) or 409.</remarks>
     [HttpPut("{id:int}")]
-    [Authorize(Policy = ApiKeyAuthenticationHandler.WritePolicy)]
+    [Authorize(Policy = ApiSetup.WritePolicy)]
     [Consumes("application/json")]
-    public async Task<ActionResult<ArticleDto>> Replace(int id, [FromBody] ArticleWriteDto? article, CancellationToken ct)
+    [ProducesResponseType<ArticleDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
+    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status428PreconditionRequired, "application/problem+json")]
+    public async Task<IActionResult> Replace(int id, ArticleWriteDto body, CancellationToken ct)
     {
-        var body = Require(article);
-        var version = ExpectedVersion(body.Version) ?? (await articles.GetAsync(id, ct)).Version;
-        await articles.UpdateAsync(id, body.ToInput(), version, Caller, ct);
-        return Article(await catalog.GetAsync(id, true, ct));
+        if (ExpectedVersion(body.Version) is not { } version)
+            return Problem(statusCode: StatusCodes.Status428PreconditionRequired,
+                detail: "Send the version you are replacing, as If-Match or as \"version\" in the body.");
+        return Article(await articles.UpdateAsync(id, body.ToInput(), version, Writer, ct));
     }
 
-    /// <summary>Changes some fields of an article (JSON Merge Patch).</summary>
-    /// <remarks>Fields present replace the article's, null removes (dek, leadImage, originalUrl), absent ones stay; lists are
-    /// replaced whole. Send If-Match or <c>version</c> to refuse the change if someone saved in between.</remarks>
+    /// <summary>Changes some of an article's fields (JSON Merge Patch, RFC 7396).</summary>
+    /// <remarks>Absent fields keep their value, <c>null</c> removes one, arrays are replaced whole.
+    /// If-Match or <c>version</c> guard against lost updates; without either the patch applies to the current version.</remarks>
     [HttpPatch("{id:int}")]
-    [Authorize(Policy = ApiKeyAuthenticationHandler.WritePolicy)]
-    [Consumes(MergePatch.MediaType)]
-    public async Task<ActionResult<ArticleDto>> Patch(int id, [FromBody] JsonNode? patch, CancellationToken ct)
+    [Authorize(Policy = ApiSetup.WritePolicy)]
+    [Consumes("application/merge-patch+json")]
+    [RereadableBody]
+    [ProducesResponseType<ArticleDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
+    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
+    public async Task<IActionResult> Patch(int id, [FromBody] ArticleWriteDto patch, CancellationToken ct)
     {
-        if (Require(patch) is not JsonObject)
-            throw new ValidationFailedException(new Dictionary<string, string[]> { ["$"] = ["A merge patch is a JSON object."] });
-        var json = ApiSetup.Json(HttpContext);
-        var current = (await catalog.GetAsync(id, true, ct)).ToDto(true, Urls);
-        var merged = MergePatch.Apply(JsonSerializer.SerializeToNode(current, json), patch);
-        ArticleWriteDto body;
-        try
-        {
-            body = merged.Deserialize<ArticleWriteDto>(json) ?? throw new JsonException("null", "$", null, null);
-        }
-        catch (JsonException e)
-        {
-            var field = e.Path is null or "$" ? "$" : e.Path.TrimStart('$', '.');
-            throw new ValidationFailedException(new Dictionary<string, string[]> { [field] = ["The value has the wrong type or is out of range."] });
-        }
-        await articles.UpdateAsync(id, body.ToInput(), ExpectedVersion(body.Version) ?? current.Version, Caller, ct);
-        return Article(await catalog.GetAsync(id, true, ct));
+        // The typed parameter documents the shape and rejects wrong types; the merge itself works
+        // on the raw JSON, where "absent" and "null" differ.
+        Request.Body.Position = 0;
+        var raw = await JsonNode.ParseAsync(Request.Body, cancellationToken: ct) as JsonObject
+            ?? throw new JsonException("A merge patch is a JSON object.", "$", null, null);
+        var current = await articles.GetAsync(id, ct);
+        var json = HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.JsonSerializerOptions;
+        var document = JsonSerializer.SerializeToNode(current.ToInput().ToWriteDto(), json)!.AsObject();
+        MergePatch.Apply(document, raw);
+        var merged = document.Deserialize<ArticleWriteDto>(json) ?? throw new JsonException("A merge patch is a JSON object.", "$", null, null);
+        var version = ExpectedVersion(patch.Version) ?? current.Version;
+        return Article(await articles.UpdateAsync(id, merged.ToInput(), version, Writer, ct));
     }
 
     /// <summary>Deletes an article that is not published.</summary>
     [HttpDelete("{id:int}")]
-    [Authorize(Policy = ApiKeyAuthenticationHandler.WritePolicy)]
+    [Authorize(Policy = ApiSetup.WritePolicy)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     public async Task<IActionResult> Delete(int id, CancellationToken ct)
     {
-        await articles.DeleteAsync(id, ExpectedVersion(null), Caller, ct);
+        await articles.DeleteAsync(id, ExpectedVersion(null), Writer, ct);
         return NoContent();
     }
 
     /// <summary>Publishes an article now.</summary>
     [HttpPost("{id:int}/publish")]
-    [Authorize(Policy = ApiKeyAuthenticationHandler.WritePolicy)]
-    public async Task<ActionResult<ArticleDto>> Publish(int id, [FromBody] ActionDto? action, CancellationToken ct)
-    {
-        await articles.PublishAsync(id, ExpectedVersion(action?.Version), Caller, ct);
-        return Article(await catalog.GetAsync(id, true, ct));
-    }
+    [Authorize(Policy = ApiSetup.WritePolicy)]
+    [ProducesResponseType<ArticleDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
+    public async Task<IActionResult> Publish(int id, CancellationToken ct) =>
+        Article(await articles.PublishAsync(id, ExpectedVersion(null), Writer, ct));
 
     /// <summary>Takes a published article down, or cancels a schedule.</summary>
     [HttpPost("{id:int}/unpublish")]
-    [Authorize(Policy = ApiKeyAuthenticationHandler.WritePolicy)]
-    public async Task<ActionResult<ArticleDto>> Unpublish(int id, [FromBody] ActionDto? action, CancellationToken ct)
-    {
-        await articles.UnpublishAsync(id, ExpectedVersion(action?.Version), Caller, ct);
-        return Article(await catalog.GetAsync(id, true, ct));
-    }
+    [Authorize(Policy = ApiSetup.WritePolicy)]
+    [ProducesResponseType<ArticleDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    public async Task<IActionResult> Unpublish(int id, CancellationToken ct) =>
+        Article(await articles.UnpublishAsync(id, ExpectedVersion(null), Writer, ct));
 
-    /// <summary>Schedules an article to go out by itself at a time in the future.</summary>
+    /// <summary>Schedules an article to go out by itself at a future time.</summary>
     [HttpPost("{id:int}/schedule")]
-    [Authorize(Policy = ApiKeyAuthenticationHandler.WritePolicy)]
+    [Authorize(Policy = ApiSetup.WritePolicy)]
     [Consumes("application/json")]
-    public async Task<ActionResult<ArticleDto>> Schedule(int id, [FromBody] ScheduleDto? schedule, CancellationToken ct)
+    [ProducesResponseType<ArticleDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
+    public async Task<IActionResult> Schedule(int id, ScheduleDto body, CancellationToken ct)
     {
-        var body = Require(schedule);
-        var at = body.At ?? throw ValidationFailedException.For("PublishAt", "Give the time to publish at, such as 2026-03-15T06:00:00+01:00.");
-        await articles.ScheduleAsync(id, at, ExpectedVersion(body.Version), Caller, ct);
-        return Article(await catalog.GetAsync(id, true, ct));
+        if (body.At is not { } at) throw ValidationFailedException.For("PublishAt", "Say when: \"at\" is a time with its offset.");
+        return Article(await articles.ScheduleAsync(id, at, ExpectedVersion(body.Version), Writer, ct));
     }
 
-    private ActionResult Article(ArticlePage page, int status = StatusCodes.Status200OK) =>
-        Tagged(page.ToDto(CanReadDrafts, Urls), page.Article.Version, status,
-            status == StatusCodes.Status201Created ? Urls.Absolute(ApiMappings.ArticleHref(page.Article.Id)) : null);
-
-    private string NextPage(string cursor, int size)
-    {
-        var query = Request.Query
-            .Where(p => p.Key is not ("cursor" or "limit"))
-            .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))
-            .Append(new("limit", size.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-            .Append(new("cursor", cursor));
-        return Urls.Absolute(Request.Path + QueryString.Create(query));
-    }
+    private IActionResult Article(ArticleDetail article) => Conditional(article.ToDto(urls), VersionTag(article.Version));
 }

@@ -6,38 +6,42 @@ using NewsCms.Web.Infrastructure;
 
 namespace NewsCms.Web.Controllers.Api;
 
-/// <summary>People who sign articles, guest contributors included.</summary>
+/// <summary>Authors who sign articles, staff and guests.</summary>
 [Route("api/v1/authors")]
 public sealed class AuthorsApiController(AuthorService authors) : ApiControllerBase
 {
-    /// <summary>Lists every author by name.</summary>
+    /// <summary>Lists every author, by name.</summary>
     [HttpGet]
-    public async Task<ActionResult<ListDto<AuthorDto>>> List(CancellationToken ct) =>
-        Tagged(new ListDto<AuthorDto> { Items = (await authors.ListAsync(ct)).Select(a => a.ToDto(Urls)).ToList() });
+    [ProducesResponseType<IReadOnlyList<AuthorDto>>(StatusCodes.Status200OK)]
+    public async Task<IActionResult> List(CancellationToken ct) =>
+        Conditional((await authors.ListAsync(ct)).Select(a => a.ToDto()).ToList());
 
-    /// <summary>Gets an author.</summary>
+    /// <summary>Gets one author.</summary>
     [HttpGet("{id:int}")]
-    public async Task<ActionResult<AuthorDto>> Get(int id, CancellationToken ct) => Tagged((await authors.GetAsync(id, ct)).ToDto(Urls));
+    [ProducesResponseType<AuthorDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<IActionResult> Get(int id, CancellationToken ct) => Conditional((await authors.GetAsync(id, ct)).ToDto());
 
-    /// <summary>Creates an author (a co-author or guest contributor).</summary>
+    /// <summary>Adds an author, such as a guest contributor.</summary>
     [HttpPost]
-    [Authorize(Policy = ApiKeyAuthenticationHandler.WritePolicy)]
+    [Authorize(Policy = ApiSetup.WritePolicy)]
     [Consumes("application/json")]
     [ProducesResponseType<AuthorDto>(StatusCodes.Status201Created)]
-    public async Task<ActionResult<AuthorDto>> Create([FromBody] AuthorWriteDto? author, CancellationToken ct)
+    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
+    public async Task<IActionResult> Create(AuthorWriteDto body, CancellationToken ct)
     {
-        var created = await authors.CreateAsync(Require(author).ToInput(), Caller, ct);
-        return Tagged(created.ToDto(Urls), status: StatusCodes.Status201Created, location: Urls.Absolute($"{ApiMappings.Root}/authors/{created.Id}"));
+        var created = await authors.CreateAsync(body.ToInput(), Writer, ct);
+        return CreatedAtAction(nameof(Get), new { id = created.Id }, created.ToDto());
     }
 
     /// <summary>Changes an author's name, slug, job title or bio.</summary>
     [HttpPut("{id:int}")]
-    [Authorize(Policy = ApiKeyAuthenticationHandler.WritePolicy)]
+    [Authorize(Policy = ApiSetup.WritePolicy)]
     [Consumes("application/json")]
-    public async Task<ActionResult<AuthorDto>> Update(int id, [FromBody] AuthorWriteDto? author, CancellationToken ct)
-    {
-        var body = Require(author);
-        EnsureIfMatch((await authors.GetAsync(id, ct)).ToDto(Urls));
-        return Tagged((await authors.UpdateAsync(id, body.ToInput(), Caller, ct)).ToDto(Urls));
-    }
+    [ProducesResponseType<AuthorDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
+    public async Task<IActionResult> Update(int id, AuthorWriteDto body, CancellationToken ct) =>
+        Conditional((await authors.UpdateAsync(id, body.ToInput(), Writer, ct)).ToDto());
 }

@@ -7,29 +7,36 @@ using NewsCms.Web.Infrastructure;
 
 namespace NewsCms.Web.Controllers.Api;
 
-/// <summary>Every save of an article: who, when, what it held; and restoring one.</summary>
+/// <summary>An article's history: every save, and restoring one.</summary>
 [Route("api/v1/articles/{id:int}/revisions")]
-[Authorize(Policy = ApiKeyAuthenticationHandler.ReadPolicy)]
-public sealed class RevisionsApiController(RevisionHistory history, ArticleService articles, ArticleCatalog catalog) : ApiControllerBase
+[Authorize(Policy = ApiSetup.ReaderKeyPolicy)]
+public sealed class RevisionsApiController(RevisionHistory history, ArticleService articles, SiteUrls urls) : ApiControllerBase
 {
-    /// <summary>Lists an article's revisions, newest first.</summary>
+    /// <summary>Lists an article's saves, newest first (API keys only).</summary>
     [HttpGet]
-    public async Task<ActionResult<ListDto<RevisionDto>>> List(int id, CancellationToken ct) =>
-        Tagged(new ListDto<RevisionDto> { Items = (await history.ListAsync(id, ct)).Select(r => r.ToDto(id, Urls)).ToList() });
+    [ProducesResponseType<IReadOnlyList<RevisionDto>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<IActionResult> List(int id, CancellationToken ct) =>
+        Conditional((await history.ListAsync(id, ct)).Select(r => r.ToDto()).ToList());
 
-    /// <summary>Gets one revision with the article as it was after that save.</summary>
+    /// <summary>Gets one save with the article as it was after it (API keys only).</summary>
     [HttpGet("{version:int}")]
-    public async Task<ActionResult<RevisionDetailDto>> Get(int id, int version, CancellationToken ct) =>
-        Tagged((await history.GetAsync(id, version, ct)).ToDto(id, Urls));
+    [ProducesResponseType<RevisionDetailDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<IActionResult> Get(int id, int version, CancellationToken ct) =>
+        Conditional((await history.GetAsync(id, version, ct)).ToDto());
 
-    /// <summary>Saves the article again as it was at this revision (a new revision).</summary>
+    /// <summary>Saves the article again as it was at this revision; the restore is itself a new revision.</summary>
+    /// <remarks>If-Match guards against restoring over a save you have not seen; without it the current version is used.</remarks>
     [HttpPost("{version:int}/restore")]
-    [Authorize(Policy = ApiKeyAuthenticationHandler.WritePolicy)]
-    public async Task<ActionResult<ArticleDto>> Restore(int id, int version, [FromBody] ActionDto? action, CancellationToken ct)
+    [Authorize(Policy = ApiSetup.WritePolicy)]
+    [ProducesResponseType<ArticleDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
+    public async Task<IActionResult> Restore(int id, int version, CancellationToken ct)
     {
-        var expected = ExpectedVersion(action?.Version) ?? (await articles.GetAsync(id, ct)).Version;
-        await articles.RestoreRevisionAsync(id, version, expected, Caller, ct);
-        var page = await catalog.GetAsync(id, true, ct);
-        return Tagged(page.ToDto(true, Urls), page.Article.Version);
+        var expected = ExpectedVersion(null) ?? (await articles.GetAsync(id, ct)).Version;
+        var restored = await articles.RestoreRevisionAsync(id, version, expected, Writer, ct);
+        return Conditional(restored.ToDto(urls), VersionTag(restored.Version));
     }
 }

@@ -6,38 +6,42 @@ using NewsCms.Web.Infrastructure;
 
 namespace NewsCms.Web.Controllers.Api;
 
-/// <summary>Tags (topics) articles are filed under.</summary>
+/// <summary>Tags (topics).</summary>
 [Route("api/v1/tags")]
 public sealed class TagsApiController(TagService tags) : ApiControllerBase
 {
-    /// <summary>Lists every tag by name.</summary>
+    /// <summary>Lists every tag, by name.</summary>
     [HttpGet]
-    public async Task<ActionResult<ListDto<TagDto>>> List(CancellationToken ct) =>
-        Tagged(new ListDto<TagDto> { Items = (await tags.ListAsync(ct)).Select(t => t.ToDto(Urls)).ToList() });
+    [ProducesResponseType<IReadOnlyList<TagDto>>(StatusCodes.Status200OK)]
+    public async Task<IActionResult> List(CancellationToken ct) =>
+        Conditional((await tags.ListAsync(ct)).Select(t => t.ToDto()).ToList());
 
-    /// <summary>Gets a tag.</summary>
+    /// <summary>Gets one tag.</summary>
     [HttpGet("{id:int}")]
-    public async Task<ActionResult<TagDto>> Get(int id, CancellationToken ct) => Tagged((await tags.GetAsync(id, ct)).ToDto(Urls));
+    [ProducesResponseType<TagDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<IActionResult> Get(int id, CancellationToken ct) => Conditional((await tags.GetAsync(id, ct)).ToDto());
 
     /// <summary>Creates a tag.</summary>
     [HttpPost]
-    [Authorize(Policy = ApiKeyAuthenticationHandler.WritePolicy)]
+    [Authorize(Policy = ApiSetup.WritePolicy)]
     [Consumes("application/json")]
     [ProducesResponseType<TagDto>(StatusCodes.Status201Created)]
-    public async Task<ActionResult<TagDto>> Create([FromBody] TagWriteDto? tag, CancellationToken ct)
+    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
+    public async Task<IActionResult> Create(TagWriteDto body, CancellationToken ct)
     {
-        var created = await tags.CreateAsync(Require(tag).ToInput(), Caller, ct);
-        return Tagged(created.ToDto(Urls), status: StatusCodes.Status201Created, location: Urls.Absolute($"{ApiMappings.Root}/tags/{created.Id}"));
+        var created = await tags.CreateAsync(body.ToInput(), Writer, ct);
+        return CreatedAtAction(nameof(Get), new { id = created.Id }, created.ToDto());
     }
 
-    /// <summary>Changes a tag's name, slug (its public address) or description.</summary>
+    /// <summary>Renames a tag or changes its slug or description.</summary>
     [HttpPut("{id:int}")]
-    [Authorize(Policy = ApiKeyAuthenticationHandler.WritePolicy)]
+    [Authorize(Policy = ApiSetup.WritePolicy)]
     [Consumes("application/json")]
-    public async Task<ActionResult<TagDto>> Update(int id, [FromBody] TagWriteDto? tag, CancellationToken ct)
-    {
-        var body = Require(tag);
-        EnsureIfMatch((await tags.GetAsync(id, ct)).ToDto(Urls));
-        return Tagged((await tags.UpdateAsync(id, body.ToInput(), Caller, ct)).ToDto(Urls));
-    }
+    [ProducesResponseType<TagDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
+    public async Task<IActionResult> Update(int id, TagWriteDto body, CancellationToken ct) =>
+        Conditional((await tags.UpdateAsync(id, body.ToInput(), Writer, ct)).ToDto());
 }

@@ -17,9 +17,9 @@ namespace NewsCms.Migrations.Sqlite
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Scope = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Prefix = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    KeyHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     CreatedAt = table.Column<string>(type: "TEXT", nullable: false),
                     CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     LastUsedAt = table.Column<string>(type: "TEXT", nullable: true),
@@ -31,9 +31,9 @@ namespace NewsCms.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ApiKeys_KeyHash",
+                name: "IX_ApiKeys_Hash",
                 table: "ApiKeys",
-                column: "KeyHash",
+                column: "Hash",
                 unique: true);
 
             migrationBuilder.CreateIndex(

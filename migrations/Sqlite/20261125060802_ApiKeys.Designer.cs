@@ -10,7 +10,7 @@ using NewsCms.Data;
 namespace NewsCms.Migrations.Sqlite
 {
     [DbContext(typeof(NewsCmsDbContext))]
-    [Migration("20261125064539_ApiKeys")]
+    [Migration("20261125060802_ApiKeys")]
     partial class ApiKeys
     {
         /// <inheritdoc />
@@ -220,7 +220,7 @@ namespace NewsCms.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("NewsCms.ApiKeys.ApiKey", b =>
+            modelBuilder.Entity("NewsCms.Api.ApiKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -234,7 +234,7 @@ namespace NewsCms.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("KeyHash")
+                    b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -257,12 +257,12 @@ namespace NewsCms.Migrations.Sqlite
 
                     b.Property<string>("Scope")
                         .IsRequired()
-                        .HasMaxLength(10)
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("KeyHash")
+                    b.HasIndex("Hash")
                         .IsUnique();
 
                     b.HasIndex("Prefix");
@@ -672,50 +672,6 @@ namespace NewsCms.Migrations.Sqlite
                     b.ToTable("MediaRenditions");
                 });
 
-            modelBuilder.Entity("NewsCms.Previews.PreviewLink", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ArticleId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CreatedAt")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedByUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ExpiresAt")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RevokedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
-
-                    b.HasIndex("ArticleId", "CreatedAt");
-
-                    b.ToTable("PreviewLinks");
-                });
-
             modelBuilder.Entity("NewsCms.Revisions.ArticleRevision", b =>
                 {
                     b.Property<int>("Id")
@@ -1037,17 +993,6 @@ namespace NewsCms.Migrations.Sqlite
                         .HasForeignKey("MediaAssetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("NewsCms.Previews.PreviewLink", b =>
-                {
-                    b.HasOne("NewsCms.Articles.Article", "Article")
-                        .WithMany()
-                        .HasForeignKey("ArticleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Article");
                 });
 
             modelBuilder.Entity("NewsCms.Revisions.ArticleRevision", b =>

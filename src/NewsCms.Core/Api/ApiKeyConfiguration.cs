@@ -2,19 +2,18 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NewsCms.Common;
 
-namespace NewsCms.ApiKeys;
+namespace NewsCms.Api;
 
 public sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
 {
     public void Configure(EntityTypeBuilder<ApiKey> k)
     {
         k.Property(x => x.Name).HasMaxLength(FieldLimits.ApiKeyName).IsRequired();
-        k.Property(x => x.Scope).HasConversion<string>().HasMaxLength(10);
+        k.Property(x => x.Scope).HasConversion<string>().HasMaxLength(16);
         k.Property(x => x.Prefix).HasMaxLength(ApiKeyService.PrefixLength).IsRequired();
-        k.Property(x => x.KeyHash).HasMaxLength(64).IsRequired();
+        k.Property(x => x.Hash).HasMaxLength(64).IsRequired();
         k.Property(x => x.CreatedBy).HasMaxLength(FieldLimits.Actor);
-        k.Ignore(x => x.IsRevoked);
         k.HasIndex(x => x.Prefix);
-        k.HasIndex(x => x.KeyHash).IsUnique();
+        k.HasIndex(x => x.Hash).IsUnique();
     }
 }

@@ -10,7 +10,7 @@ using NewsCms.Data;
 namespace NewsCms.Migrations.Sqlite
 {
     [DbContext(typeof(NewsCmsDbContext))]
-    [Migration("20261125070055_Webhooks")]
+    [Migration("20261125071433_Webhooks")]
     partial class Webhooks
     {
         /// <inheritdoc />
@@ -220,7 +220,7 @@ namespace NewsCms.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("NewsCms.ApiKeys.ApiKey", b =>
+            modelBuilder.Entity("NewsCms.Api.ApiKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -234,7 +234,7 @@ namespace NewsCms.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("KeyHash")
+                    b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -257,12 +257,12 @@ namespace NewsCms.Migrations.Sqlite
 
                     b.Property<string>("Scope")
                         .IsRequired()
-                        .HasMaxLength(10)
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("KeyHash")
+                    b.HasIndex("Hash")
                         .IsUnique();
 
                     b.HasIndex("Prefix");
