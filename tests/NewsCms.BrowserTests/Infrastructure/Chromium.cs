@@ -12,16 +12,30 @@ public sealed class Chromium : IAsyncLifetime
 
     private IPlaywright? playwright;
 
-    public IBrowser Browser { get; private set; } = null!;
+    private IBrowser? browser;
+
+    private string? missing;
+
+    public IBrowser Browser
+    {
+        get
+        {
+            if (missing is not null) BrowserRequirement.Missing(missing);
+            return browser!;
+        }
+    }
 
     public async ValueTask InitializeAsync()
     {
         if (!File.Exists(ExecutablePath))
-            throw new InvalidOperationException(
+        {
+            missing =
                 $"Chromium is not installed at {ExecutablePath}: the browser tests need Debian's 'chromium' package " +
-                "(CI's .ci/run installs it with apt-get; locally run 'apt-get install chromium').");
+                "(CI's .ci/run installs it with apt-get; locally run 'apt-get install chromium').";
+            return;
+        }
         playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new()
+        browser = await playwright.Chromium.LaunchAsync(new()
         {
             ExecutablePath = ExecutablePath,
             Headless = true,
@@ -33,7 +47,7 @@ public sealed class Chromium : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (Browser is not null) await Browser.CloseAsync();
+        if (browser is not null) await browser.CloseAsync();
         playwright?.Dispose();
     }
 }
