@@ -2,7 +2,11 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NewsCms.Common;
 using NewsCms.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using NewsCms.Media;
+using NewsCms.Tests.Media;
 using NewsCms.Webhooks;
+using SkiaSharp;
 
 namespace NewsCms.IntegrationTests.Webhooks;
 
@@ -120,6 +124,27 @@ public sealed class WebhookTests
         await app.ArticlesAsync(a => a.UnpublishAsync(published.Id, published.Version, NewsroomApp.Editor, Ct));
 
         Assert.Equal(["article.unpublished", "article.updated"], (await DeliveriesAsync(app, updates.Webhook.Id)).Select(d => d.Event));
+    }
+
+    [Fact]
+    public async Task Uploading_a_photo_queues_media_created_once()
+    {
+        await using var app = App();
+        var hook = await SubscribeAsync(app, "https://example.org/hook", WebhookEvents.MediaCreated);
+        var photo = TestImages.Jpeg(64, 48, SKColors.Teal);
+
+        Task<MediaView> UploadAsync() => app.WithScopeAsync(s => s.GetRequiredService<MediaService>()
+            .UploadAsync(new MemoryStream(photo), "canal.jpg", new MediaInput(AltText: "A canal"), NewsroomApp.Editor, Ct));
+        var uploaded = await UploadAsync();
+        // The same bytes again are the same photo, not a new one.
+        await UploadAsync();
+
+        var delivery = Assert.Single(await DeliveriesAsync(app, hook.Webhook.Id));
+        Assert.Equal(WebhookEvents.MediaCreated, delivery.Event);
+        var payload = await app.WithScopeAsync(s => s.GetRequiredService<NewsCms.Data.NewsCmsDbContext>().WebhookDeliveries
+            .Select(d => d.PayloadJson).SingleAsync(Ct));
+        using var json = JsonDocument.Parse(payload);
+        Assert.Equal(uploaded.Id, json.RootElement.GetProperty("data").GetProperty("media").GetProperty("id").GetInt32());
     }
 
     [Fact]
