@@ -13,6 +13,7 @@ builder.AddNewsCmsReaders();
 builder.AddNewsCmsCommandLine(args);
 builder.AddNewsCmsAdmin();
 builder.AddNewsCmsApi();
+builder.AddNewsCmsWebhooks();
 
 var app = builder.Build();
 if (CommandLine.IsVerb(args)) return await CommandLine.RunAsync(app, args);

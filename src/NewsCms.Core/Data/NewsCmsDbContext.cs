@@ -9,6 +9,7 @@ using NewsCms.Previews;
 using NewsCms.Revisions;
 using NewsCms.Settings;
 using NewsCms.Tags;
+using NewsCms.Webhooks;
 
 namespace NewsCms.Data;
 
@@ -31,6 +32,8 @@ public sealed class NewsCmsDbContext(DbContextOptions<NewsCmsDbContext> options)
     public DbSet<SiteSetting> SiteSettings => Set<SiteSetting>();
     public DbSet<PreviewLink> PreviewLinks => Set<PreviewLink>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using NewsCms.Articles;
 using NewsCms.Common;
 using NewsCms.Data;
+using NewsCms.Webhooks;
 
 namespace NewsCms.Media;
 
@@ -21,7 +22,7 @@ public sealed record MediaInput(
 // The media library: every write to photos and their files goes through here. Files are written
 // before the row that names them and deleted after the row that named them, so a row never
 // points at a missing file (BackupService relies on that order).
-public sealed class MediaService(NewsCmsDbContext db, TimeProvider clock, IOptions<DataOptions> data)
+public sealed class MediaService(NewsCmsDbContext db, TimeProvider clock, IOptions<DataOptions> data, WebhookOutbox webhooks)
 {
     public const int DefaultPageSize = 30;
     public const int MaxPageSize = 100;
@@ -47,6 +48,9 @@ public sealed class MediaService(NewsCmsDbContext db, TimeProvider clock, IOptio
             Prefill(asset, EmbeddedCredit.Read(bytes));
             await StoreFilesAsync(asset, original, pixels, ct);
             db.MediaAssets.Add(asset);
+            // The media.created delivery commits with the row, or neither does (in the importer's
+            // transaction when there is one).
+            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -58,6 +62,9 @@ public sealed class MediaService(NewsCmsDbContext db, TimeProvider clock, IOptio
                 if (await LoadByHashAsync(original.Hash, ct) is { } raced) return raced.ToView();
                 throw;
             }
+            await webhooks.EnqueueAsync(WebhookEvents.MediaCreated, new { media = new { id = asset.Id } }, ct);
+            await db.SaveChangesAsync(ct);
+            if (transaction is not null) await transaction.CommitAsync(ct);
             return asset.ToView();
         }, ct);
     }
