@@ -131,7 +131,9 @@ public static class ApiSetup
         app.UseMiddleware<ApiStatusProblems>();
         app.UseWhen(ApiProblems.IsApi, api => api.Use(async (context, next) =>
         {
-            var max = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ApiOptions>>().Value.MaxBodyBytes;
+            // An endpoint may take more (an image upload); its [RequestSizeLimit] says how much.
+            var max = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+                ?? context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ApiOptions>>().Value.MaxBodyBytes;
             if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = max;
             if (context.Request.ContentLength > max)
             {
