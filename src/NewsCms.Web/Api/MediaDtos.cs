@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using NewsCms.Media;
 using NewsCms.Previews;
 using NewsCms.Web.Infrastructure;
@@ -51,30 +52,39 @@ public sealed record MediaDto : MediaWriteDto
 public sealed record RenditionDto(int Width, int Height, string Format, string Url);
 
 /// <summary>The fields a person writes about a photo. Each replaces the stored one; empty or absent clears it.</summary>
+/// <remarks>The same names serve as JSON members and as upload form fields.</remarks>
 public record MediaWriteDto
 {
     /// <summary>Describes the picture for readers who cannot see it.</summary>
+    [FromForm(Name = "altText")]
     public string? AltText { get; init; }
 
     /// <summary>The caption an article gets unless it writes its own.</summary>
+    [FromForm(Name = "defaultCaption")]
     public string? DefaultCaption { get; init; }
 
     /// <summary>The credit readers see, as written.</summary>
+    [FromForm(Name = "creditLine")]
     public string? CreditLine { get; init; }
 
     /// <summary>Who took the photo.</summary>
+    [FromForm(Name = "photographer")]
     public string? Photographer { get; init; }
 
     /// <summary>The agency or organisation it came from.</summary>
+    [FromForm(Name = "source")]
     public string? Source { get; init; }
 
     /// <summary>The copyright notice.</summary>
+    [FromForm(Name = "copyrightNotice")]
     public string? CopyrightNotice { get; init; }
 
     /// <summary>The licence's absolute http(s) address.</summary>
+    [FromForm(Name = "licenseUrl")]
     public string? LicenseUrl { get; init; }
 
     /// <summary>Where to license the photo: an absolute http(s) address.</summary>
+    [FromForm(Name = "licensorUrl")]
     public string? LicensorUrl { get; init; }
 }
 
@@ -83,6 +93,7 @@ public record MediaWriteDto
 public sealed record MediaUploadDto : MediaWriteDto
 {
     /// <summary>The image: JPEG, PNG, WebP or GIF, checked by its content (required).</summary>
+    [FromForm(Name = "file")]
     public IFormFile? File { get; init; }
 }
 

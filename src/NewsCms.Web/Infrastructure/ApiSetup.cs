@@ -105,7 +105,7 @@ public static class ApiSetup
             {
                 Title = "NewsCms API",
                 Version = "v1",
-                Description = "Articles, tags and authors, with the same rules as the admin. Read published content " +
+                Description = "Articles, media, tags and authors, with the same rules as the admin. Read published content " +
                     "anonymously; send an API key as \"Authorization: Bearer KEY\" to read drafts (read scope) or write (write scope).",
             });
             o.DocInclusionPredicate((_, api) => api.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);

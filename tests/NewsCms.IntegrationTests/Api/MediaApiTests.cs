@@ -113,6 +113,14 @@ public sealed class MediaApiTests(NewsroomApp app) : IClassFixture<NewsroomApp>
 
         using var huge = await writer.PostAsync("/api/v1/media", Upload(new byte[MediaApiController.MaxUploadBodyBytes + 1], "huge.png"), Ct);
         await huge.ProblemAsync(HttpStatusCode.RequestEntityTooLarge, "payload-too-large");
+
+        // Sent without a length, the body is cut off at the limit while it is read.
+        var chunked = new StreamContent(new MemoryStream(new byte[MediaApiController.MaxUploadBodyBytes + 1]));
+        using var streamed = new MultipartFormDataContent { { chunked, "file", "huge.png" } };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/media") { Content = streamed };
+        request.Headers.TransferEncodingChunked = true;
+        using var cut = await writer.SendAsync(request, Ct);
+        await cut.ProblemAsync(HttpStatusCode.RequestEntityTooLarge, "payload-too-large");
     }
 
     [Fact]
@@ -228,5 +236,25 @@ public sealed class MediaApiTests(NewsroomApp app) : IClassFixture<NewsroomApp>
         using var reader = app.ApiClient((await app.CreateKeyAsync(ApiKeyScope.Read, "Reader key")).PlainKey);
         await (await reader.PostAsync(path, Json(new { expiresInHours = 2 }), Ct)).ProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         await (await reader.GetAsync(path, Ct)).ProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+    }
+
+    [Fact]
+    public async Task The_document_describes_the_upload_form_and_the_preview_links()
+    {
+        using var client = app.ApiClient();
+        var paths = (await client.GetJsonAsync("/swagger/v1/swagger.json")).GetProperty("paths");
+        var upload = paths.GetProperty("/api/v1/media").GetProperty("post");
+        var form = upload.GetProperty("requestBody").GetProperty("content").GetProperty("multipart/form-data").GetProperty("schema");
+        var properties = form.GetProperty("properties");
+        Assert.Equal("binary", properties.GetProperty("file").GetProperty("format").GetString());
+        foreach (var field in new[] { "altText", "defaultCaption", "creditLine", "photographer", "source", "copyrightNotice", "licenseUrl", "licensorUrl" })
+            Assert.True(properties.TryGetProperty(field, out _), $"{field} is not in the upload form");
+        foreach (var status in new[] { "201", "401", "403", "413", "415", "422" })
+            Assert.True(upload.GetProperty("responses").TryGetProperty(status, out _), $"no {status} for the upload");
+        var patch = paths.GetProperty("/api/v1/media/{id}").GetProperty("patch").GetProperty("requestBody").GetProperty("content");
+        Assert.True(patch.TryGetProperty("application/merge-patch+json", out _));
+        var put = paths.GetProperty("/api/v1/media/{id}").GetProperty("put").GetProperty("requestBody").GetProperty("content");
+        Assert.True(put.GetProperty("application/json").GetProperty("schema").TryGetProperty("$ref", out _));
+        Assert.True(paths.GetProperty("/api/v1/articles/{articleId}/preview-links").TryGetProperty("post", out _));
     }
 }

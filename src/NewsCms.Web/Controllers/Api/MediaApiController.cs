@@ -73,7 +73,7 @@ public sealed class MediaApiController(MediaService media, SiteUrls urls) : ApiC
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public async Task<IActionResult> Replace(int id, MediaWriteDto body, CancellationToken ct)
+    public async Task<IActionResult> Replace(int id, [FromBody] MediaWriteDto body, CancellationToken ct)
     {
         RequireCurrent((await FindAsync(id, ct)).ToDto(urls));
         return Conditional((await media.UpdateAsync(id, body.ToInput(), Writer, ct)).ToDto(urls));
