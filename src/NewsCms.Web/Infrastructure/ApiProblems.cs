@@ -52,7 +52,7 @@ public static class ApiProblems
         409 => "The request conflicts with the current state.",
         412 => "The resource changed since you read it.",
         413 => "The request body is too large.",
-        415 => "The body must be JSON.",
+        415 => "The body's content type is not accepted here.",
         422 => "Some fields are not valid.",
         428 => "Say which version you are changing.",
         429 => "Too many requests.",
@@ -97,6 +97,14 @@ public static class ApiProblems
     // value, a bad query parameter): 400 with each failing field.
     public static IActionResult FromModelState(ActionContext context)
     {
+        // A form that outgrew a limit while it was read (a body sent without its length) is a 413, not a bad value.
+        if (context.ModelState.Values.SelectMany(v => v.Errors).Any(TooLarge))
+        {
+            return new ObjectResult(new ProblemDetails { Status = 413, Type = TypeFor(413), Title = TitleFor(413), Detail = "The body is larger than this endpoint accepts." })
+            {
+                StatusCode = 413, ContentTypes = { "application/problem+json" },
+            };
+        }
         // A body that fails to read also leaves "the body is required" under the parameter's
         // name; the JSON path of the failure is the useful part.
         var bodyNames = context.ActionDescriptor.Parameters
@@ -119,6 +127,14 @@ public static class ApiProblems
         };
         return new ObjectResult(problem) { StatusCode = 400, ContentTypes = { "application/problem+json" } };
     }
+
+    // MVC reports a form it could not read as a message only ("Failed to read the request form. " and the
+    // reader's reason): Kestrel's body limit ("Request body too large.") or a form length limit
+    // ("Multipart body length limit 1234 exceeded.").
+    private static bool TooLarge(ModelError e) =>
+        e.Exception is BadHttpRequestException { StatusCode: 413 }
+        || e.ErrorMessage.Contains("body too large", StringComparison.OrdinalIgnoreCase)
+        || e.ErrorMessage.Contains("length limit", StringComparison.Ordinal) && e.ErrorMessage.Contains("exceeded", StringComparison.Ordinal);
 
     private static string Message(ModelError e) =>
         string.IsNullOrEmpty(e.ErrorMessage) || e.Exception is not null ? "The value is not valid here." : e.ErrorMessage;

@@ -105,7 +105,7 @@ public static class ApiSetup
             {
                 Title = "NewsCms API",
                 Version = "v1",
-                Description = "Articles, tags and authors, with the same rules as the admin. Read published content " +
+                Description = "Articles, media, tags and authors, with the same rules as the admin. Read published content " +
                     "anonymously; send an API key as \"Authorization: Bearer KEY\" to read drafts (read scope) or write (write scope).",
             });
             o.DocInclusionPredicate((_, api) => api.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
@@ -131,7 +131,9 @@ public static class ApiSetup
         app.UseMiddleware<ApiStatusProblems>();
         app.UseWhen(ApiProblems.IsApi, api => api.Use(async (context, next) =>
         {
-            var max = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ApiOptions>>().Value.MaxBodyBytes;
+            // An endpoint may take more (an image upload); its [RequestSizeLimit] says how much.
+            var max = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+                ?? context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ApiOptions>>().Value.MaxBodyBytes;
             if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = max;
             if (context.Request.ContentLength > max)
             {

@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using NewsCms.Common;
+using NewsCms.Web.Api;
 using NewsCms.Web.Infrastructure;
 
 namespace NewsCms.Web.Controllers.Api;
@@ -50,6 +52,19 @@ public abstract class ApiControllerBase : ControllerBase
         throw new PreconditionFailedException();
     }
 
+    // What is wrong with a list's paging parameters, for a 400 (with the list's own checks added).
+    protected static ValidationErrors PagingErrors(int limit, int maxLimit, string? after)
+    {
+        var errors = new ValidationErrors();
+        if (limit < 1 || limit > maxLimit) errors.Add("limit", $"The limit is between 1 and {maxLimit}.");
+        if (after is not null && !Cursor.TryDecode(after, out _)) errors.Add("after", "The cursor is not one this API gave out; start again without it.");
+        return errors;
+    }
+
+    // A page of a list, with its ETag and the absolute link to the next page.
+    protected IActionResult ConditionalPage<TView, TDto>(NewsCms.Articles.PagedList<TView> page, Func<TView, TDto> map) =>
+        Conditional(new PageDto<TDto> { Items = page.Items.Select(map).ToList(), Next = NextLink(page.Next), Limit = page.Limit });
+
     // The absolute address of the next page: this request's address with the new cursor.
     protected string? NextLink(string? cursor)
     {
@@ -60,9 +75,33 @@ public abstract class ApiControllerBase : ControllerBase
         return urls.Absolute(Request.Path + QueryString.Create(query).ToUriComponent());
     }
 
+    // For resources without a version: an If-Match must name the ETag the current body has.
+    protected void RequireCurrent<T>(T current)
+    {
+        var sent = Request.Headers.IfMatch.ToString().Trim();
+        if (sent.Length == 0 || sent == "*") return;
+        var tag = Opaque(ContentTag(current));
+        if (!sent.Split(',').Any(t => Opaque(t.Trim()) == tag)) throw new PreconditionFailedException();
+    }
+
+    // JSON Merge Patch of the body (read again: "absent" and "null" differ) over the current
+    // resource, in the shape the client writes it. The action needs [RereadableBody].
+    protected async Task<T> MergePatchAsync<T>(T current, CancellationToken ct)
+    {
+        Request.Body.Position = 0;
+        var raw = await JsonNode.ParseAsync(Request.Body, cancellationToken: ct) as JsonObject
+            ?? throw new JsonException("A merge patch is a JSON object.", "$", null, null);
+        var json = JsonOptions;
+        var document = JsonSerializer.SerializeToNode(current, json)!.AsObject();
+        MergePatch.Apply(document, raw);
+        return document.Deserialize<T>(json) ?? throw new JsonException("A merge patch is a JSON object.", "$", null, null);
+    }
+
+    private JsonSerializerOptions JsonOptions => HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.JsonSerializerOptions;
+
     private string ContentTag<T>(T body)
     {
-        var json = HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.JsonSerializerOptions;
+        var json = JsonOptions;
         var hash = SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(body, json));
         return $"W/\"{Convert.ToHexStringLower(hash.AsSpan(0, 12))}\"";
     }

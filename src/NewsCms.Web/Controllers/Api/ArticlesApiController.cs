@@ -1,8 +1,5 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using NewsCms.Articles;
 using NewsCms.Common;
 using NewsCms.Web.Api;
@@ -30,20 +27,13 @@ public sealed class ArticlesApiController(ArticleCatalog catalog, ArticleService
     public async Task<IActionResult> List(ArticleStatus? status, string? tag, string? author, DateTimeOffset? updatedSince, string? q,
         int limit = PublishedArticles.DefaultPageSize, string? after = null, CancellationToken ct = default)
     {
-        var errors = new ValidationErrors();
+        var errors = PagingErrors(limit, PublishedArticles.MaxPageSize, after);
         if (status is { } s && !Enum.IsDefined(s)) errors.Add("status", "The status is draft, inReview, scheduled, published or unpublished.");
-        if (limit is < 1 or > PublishedArticles.MaxPageSize) errors.Add("limit", $"The limit is between 1 and {PublishedArticles.MaxPageSize}.");
-        if (after is not null && !Cursor.TryDecode(after, out _)) errors.Add("after", "The cursor is not one this API gave out; start again without it.");
         if (q?.Length > ArticleCatalog.MaxTextLength) errors.Add("q", $"The search is at most {ArticleCatalog.MaxTextLength} characters.");
         if (errors.Any) return ApiProblems.BadRequestResult(errors.ToDictionary());
 
         var page = await catalog.ListAsync(new ArticleQuery(status, tag, author, updatedSince, q), CanReadUnpublished, after, limit, ct);
-        return Conditional(new PageDto<ArticleDto>
-        {
-            Items = page.Items.Select(a => a.ToDto(urls)).ToList(),
-            Next = NextLink(page.Next),
-            Limit = page.Limit,
-        });
+        return ConditionalPage(page, a => a.ToDto(urls));
     }
 
     /// <summary>Gets one article.</summary>
@@ -111,14 +101,8 @@ public sealed class ArticlesApiController(ArticleCatalog catalog, ArticleService
     {
         // The typed parameter documents the shape and rejects wrong types; the merge itself works
         // on the raw JSON, where "absent" and "null" differ.
-        Request.Body.Position = 0;
-        var raw = await JsonNode.ParseAsync(Request.Body, cancellationToken: ct) as JsonObject
-            ?? throw new JsonException("A merge patch is a JSON object.", "$", null, null);
         var current = await articles.GetAsync(id, ct);
-        var json = HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.JsonSerializerOptions;
-        var document = JsonSerializer.SerializeToNode(current.ToInput().ToWriteDto(), json)!.AsObject();
-        MergePatch.Apply(document, raw);
-        var merged = document.Deserialize<ArticleWriteDto>(json) ?? throw new JsonException("A merge patch is a JSON object.", "$", null, null);
+        var merged = await MergePatchAsync(current.ToInput().ToWriteDto(), ct);
         var version = ExpectedVersion(patch.Version) ?? current.Version;
         return Article(await articles.UpdateAsync(id, merged.ToInput(), version, Writer, ct));
     }
