@@ -38,6 +38,9 @@ public sealed class WebhooksAdminTests(WebhookAdminFactory app) : IClassFixture<
     private Task<WebhookView> StoredAsync(int id) =>
         app.WithScopeAsync(s => s.GetRequiredService<WebhookService>().GetAsync(id, Admin, Ct));
 
+    private Task<string> SecretOfAsync(int id) => app.WithScopeAsync(s =>
+        s.GetRequiredService<NewsCmsDbContext>().WebhookSubscriptions.Where(w => w.Id == id).Select(w => w.Secret).SingleAsync(Ct));
+
     internal static async Task<HttpResponseMessage> RegisterAsync(AdminSession admin, string url, params string[] events)
     {
         var page = await admin.GetDocumentAsync("/admin/webhooks/new");
@@ -150,15 +153,16 @@ public sealed class WebhooksAdminTests(WebhookAdminFactory app) : IClassFixture<
         var hook = await SubscribeAsync($"https://partner.example.org/{Guid.NewGuid():N}", WebhookEvents.ArticlePublished);
         using var admin = await app.SignInAsync(Roles.Admin);
 
-        using var replaced = await PressAsync(admin, await admin.GetDocumentAsync($"/admin/webhooks/{hook.Webhook.Id}"),
-            $"/admin/webhooks/{hook.Webhook.Id}/secret");
+        var page = await admin.GetDocumentAsync($"/admin/webhooks/{hook.Webhook.Id}");
+        var confirm = await admin.GetDocumentAsync(page.QuerySelector("main a[href$='/secret']")!.GetAttribute("href")!);
+        Assert.Equal(hook.Secret, await SecretOfAsync(hook.Webhook.Id));
+        using var replaced = await PressAsync(admin, confirm, $"/admin/webhooks/{hook.Webhook.Id}/secret");
         var secret = (await AdminSession.ReadAsync(replaced)).QuerySelector<IHtmlInputElement>("#webhook_secret")!.Value;
 
         Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
         Assert.StartsWith("whsec_", secret, StringComparison.Ordinal);
         Assert.NotEqual(hook.Secret, secret);
-        Assert.Equal(secret, await app.WithScopeAsync(s => s.GetRequiredService<NewsCmsDbContext>().WebhookSubscriptions
-            .Where(w => w.Id == hook.Webhook.Id).Select(w => w.Secret).SingleAsync(Ct)));
+        Assert.Equal(secret, await SecretOfAsync(hook.Webhook.Id));
     }
 
     [Theory]
@@ -172,7 +176,7 @@ public sealed class WebhooksAdminTests(WebhookAdminFactory app) : IClassFixture<
         using var member = await app.SignInAsync(role);
 
         await AdminOnlyPages.AssertTurnedAwayAsync(member,
-            ["/admin/webhooks", "/admin/webhooks/new", $"/admin/webhooks/{id}", $"/admin/webhooks/{id}/delete"],
+            ["/admin/webhooks", "/admin/webhooks/new", $"/admin/webhooks/{id}", $"/admin/webhooks/{id}/delete", $"/admin/webhooks/{id}/secret"],
             ["/admin/webhooks/new", $"/admin/webhooks/{id}/disable", $"/admin/webhooks/{id}/enable", $"/admin/webhooks/{id}/test",
                 $"/admin/webhooks/{id}/secret", $"/admin/webhooks/{id}/delete"]);
 
@@ -180,8 +184,7 @@ public sealed class WebhooksAdminTests(WebhookAdminFactory app) : IClassFixture<
         Assert.True(after.IsActive);
         Assert.Equal(before, (await app.WithScopeAsync(s => s.GetRequiredService<WebhookService>().ListAsync(Admin, Ct))).Count);
         Assert.Empty(await app.WithScopeAsync(s => s.GetRequiredService<WebhookService>().DeliveriesAsync(id, 10, Admin, Ct)));
-        Assert.Equal(hook.Secret, await app.WithScopeAsync(s => s.GetRequiredService<NewsCmsDbContext>().WebhookSubscriptions
-            .Where(w => w.Id == id).Select(w => w.Secret).SingleAsync(Ct)));
+        Assert.Equal(hook.Secret, await SecretOfAsync(id));
         Assert.DoesNotContain("/admin/webhooks", AdminOnlyPages.NavLinks(await member.GetDocumentAsync("/admin/articles")));
     }
 }

@@ -71,8 +71,13 @@ public sealed class WebhooksController(WebhookService webhooks, IOptions<SiteOpt
         return RedirectToAction(nameof(Show), new { id });
     }
 
+    // Confirmed on its own page: the receiver's signature checks fail until it has the new secret.
+    [HttpGet("{id:int}/secret")]
+    public async Task<IActionResult> ReplaceSecret(int id, CancellationToken ct) =>
+        View(await webhooks.GetAsync(id, Actor, ct));
+
     [HttpPost("{id:int}/secret")]
-    public async Task<IActionResult> Secret(int id, CancellationToken ct) =>
+    public async Task<IActionResult> ConfirmReplaceSecret(int id, CancellationToken ct) =>
         SecretPage(await webhooks.RotateSecretAsync(id, Actor, ct), replaced: true);
 
     [HttpGet("{id:int}/delete")]
