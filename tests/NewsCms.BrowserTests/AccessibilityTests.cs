@@ -1,9 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using NewsCms.Accounts;
 using NewsCms.Articles;
 using NewsCms.BrowserTests.Infrastructure;
+using NewsCms.Common;
 using NewsCms.Data;
+using NewsCms.Webhooks;
 
 namespace NewsCms.BrowserTests;
 
@@ -13,7 +16,8 @@ public sealed class AccessibilityTests(Chromium chromium, SiteServer site) : ICl
 {
     private const string Explainer = "What Is at Stake in the Lowen River Water Dispute?";
 
-    // {explainer} and {explainer-id} stand for the demo explainer's public path and id.
+    // {explainer} and {explainer-id} stand for the demo explainer's public path and id; {webhook-id}
+    // for a webhook with a test delivery queued, so its deliveries table has a row.
     public static TheoryData<string> PublicPages => new()
     {
         "/", "{explainer}", "/tags/lowen-river", "/authors/mara-ellison", "/search?q=river", "/corrections",
@@ -23,7 +27,7 @@ public sealed class AccessibilityTests(Chromium chromium, SiteServer site) : ICl
     public static TheoryData<string> AdminPages => new()
     {
         "/admin/articles", "/admin/articles/{explainer-id}", "/admin/users", "/admin/articles/{explainer-id}/history",
-        "/admin/api-keys", "/admin/api-keys/new", "/admin/webhooks", "/admin/webhooks/new",
+        "/admin/api-keys", "/admin/api-keys/new", "/admin/webhooks", "/admin/webhooks/new", "/admin/webhooks/{webhook-id}",
     };
 
     [Theory]
@@ -71,6 +75,20 @@ public sealed class AccessibilityTests(Chromium chromium, SiteServer site) : ICl
     private async Task<string> ResolveAsync(string path)
     {
         if (!path.Contains('{', StringComparison.Ordinal)) return path;
+        if (path.Contains("{webhook-id}", StringComparison.Ordinal))
+        {
+            var webhookId = await site.WithScopeAsync(async s =>
+            {
+                var webhooks = s.GetRequiredService<WebhookService>();
+                var admin = new Actor("Accessibility check", null, Roles.Admin);
+                // Nothing listens on the discard port: the delivery fails at once and shows its error.
+                var created = await webhooks.CreateAsync("http://127.0.0.1:9/newscms-accessibility", [WebhookEvents.ArticlePublished], admin,
+                    TestContext.Current.CancellationToken);
+                await webhooks.SendTestAsync(created.Webhook.Id, admin, TestContext.Current.CancellationToken);
+                return created.Webhook.Id;
+            });
+            return path.Replace("{webhook-id}", webhookId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        }
         var explainer = await site.WithScopeAsync(async s =>
         {
             var id = await s.GetRequiredService<NewsCmsDbContext>().Set<Article>()
