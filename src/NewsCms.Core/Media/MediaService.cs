@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using NewsCms.Articles;
 using NewsCms.Common;
 using NewsCms.Data;
+using NewsCms.Rendering;
 using NewsCms.Webhooks;
 
 namespace NewsCms.Media;
@@ -159,6 +160,13 @@ public sealed class MediaService(NewsCmsDbContext db, TimeProvider clock, IOptio
         if (users.Count > 0)
             throw new ConflictException(
                 $"Image {id} is the lead image of {Articles(users)}; choose another lead image there before deleting it.");
+        var marker = "%" + InlineImages.MarkerPrefix(id) + "%";
+        var inline = await db.Articles.AsNoTracking()
+            .Where(a => EF.Functions.Like(a.BodyHtml, marker) || a.Sections.Any(s => EF.Functions.Like(s.AnswerHtml, marker)))
+            .OrderBy(a => a.Id).Select(a => a.Headline).ToListAsync(ct);
+        if (inline.Count > 0)
+            throw new ConflictException(
+                $"Image {id} is shown in the text of {Articles(inline)}; remove it there (media:{id}) before deleting it.");
 
         var files = asset.Renditions.Select(r => r.FileName).ToList();
         if (asset.ContentHash is { } hash) files.Add(hash + MediaPaths.Extension(asset.ContentType));
