@@ -1,9 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using NewsCms.Articles;
 using NewsCms.BrowserTests.Infrastructure;
-using NewsCms.Data;
 
 namespace NewsCms.BrowserTests;
 
@@ -11,8 +7,6 @@ namespace NewsCms.BrowserTests;
 // demo content; any serious or critical violation fails with its rule, targets and help.
 public sealed class AccessibilityTests(Chromium chromium, SiteServer site) : IClassFixture<SiteServer>
 {
-    private const string Explainer = "What Is at Stake in the Lowen River Water Dispute?";
-
     // {explainer} and {explainer-id} stand for the demo explainer's public path and id.
     public static TheoryData<string> PublicPages => new()
     {
@@ -31,7 +25,7 @@ public sealed class AccessibilityTests(Chromium chromium, SiteServer site) : ICl
     public async Task Public_page_has_no_serious_accessibility_violations(string path)
     {
         await using var context = await NewContextAsync();
-        await CheckAsync(context, await ResolveAsync(path), path == "/no-such-page" ? 404 : 200);
+        await CheckAsync(context, await site.DemoPathAsync(path), path == "/no-such-page" ? 404 : 200);
     }
 
     [Theory]
@@ -40,7 +34,7 @@ public sealed class AccessibilityTests(Chromium chromium, SiteServer site) : ICl
     {
         await using var context = await NewContextAsync();
         await BrowserSession.SignInAsync(context, site);
-        await CheckAsync(context, await ResolveAsync(path));
+        await CheckAsync(context, await site.DemoPathAsync(path));
     }
 
     // Proves the harness itself: a page axe must object to is reported, with its target.
@@ -65,18 +59,5 @@ public sealed class AccessibilityTests(Chromium chromium, SiteServer site) : ICl
             $"{path} sent the browser to sign in");
         var serious = (await AxeCore.RunAsync(page)).Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(serious.Count == 0, AxeCore.Describe(path, serious));
-    }
-
-    private async Task<string> ResolveAsync(string path)
-    {
-        if (!path.Contains('{', StringComparison.Ordinal)) return path;
-        var explainer = await site.WithScopeAsync(async s =>
-        {
-            var id = await s.GetRequiredService<NewsCmsDbContext>().Set<Article>()
-                .Where(a => a.Headline == Explainer).Select(a => a.Id).SingleAsync(TestContext.Current.CancellationToken);
-            return await s.GetRequiredService<ArticleService>().GetAsync(id, TestContext.Current.CancellationToken);
-        });
-        return path.Replace("{explainer-id}", explainer.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{explainer}", explainer.Path, StringComparison.Ordinal);
     }
 }
