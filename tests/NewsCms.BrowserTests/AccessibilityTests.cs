@@ -17,6 +17,7 @@ public sealed class AccessibilityTests(Chromium chromium, SiteServer site) : ICl
     public static TheoryData<string> AdminPages => new()
     {
         "/admin/articles", "/admin/articles/{explainer-id}", "/admin/users", "/admin/articles/{explainer-id}/history",
+        "/admin/api-keys", "/admin/api-keys/new", "/admin/webhooks", "/admin/webhooks/new",
     };
 
     [Theory]

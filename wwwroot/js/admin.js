@@ -29,6 +29,26 @@
     var newLink = document.getElementById("new_preview_link");
     if (newLink) newLink.addEventListener("focus", function () { newLink.select(); });
 
+    // Keys and secrets shown once: selected on focus, and a copy button where the clipboard is available.
+    document.querySelectorAll("input[data-select-on-focus]").forEach(function (input) {
+        input.addEventListener("focus", function () { input.select(); });
+    });
+    document.querySelectorAll("button[data-copy]").forEach(function (button) {
+        var id = button.getAttribute("data-copy");
+        var source = document.getElementById(id);
+        var status = document.querySelector("[data-copy-status='" + id + "']");
+        if (!source || !navigator.clipboard) return;
+        button.hidden = false;
+        button.addEventListener("click", function () {
+            navigator.clipboard.writeText(source.value).then(function () {
+                if (status) status.textContent = "Copied.";
+            }, function () {
+                source.focus();
+                if (status) status.textContent = "Copying was not allowed: the text is selected, copy it with the keyboard.";
+            });
+        });
+    });
+
     if (!form) return;
 
     // The slug the server will choose when the field is left empty, shown as its placeholder.

@@ -51,13 +51,18 @@ public sealed class ApiKeyService(NewsCmsDbContext db, TimeProvider clock)
         await db.ApiKeys.AsNoTracking().OrderBy(k => k.RevokedAt != null).ThenBy(k => k.Name).ThenBy(k => k.Id)
             .Select(k => ToView(k)).ToListAsync(ct);
 
+    public async Task<ApiKeyView> GetAsync(int id, CancellationToken ct) =>
+        await db.ApiKeys.AsNoTracking().Where(k => k.Id == id).Select(k => ToView(k)).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException($"API key {id}");
+
     // Takes effect at once: the next request with the key is refused.
-    public async Task RevokeAsync(int id, Actor actor, CancellationToken ct)
+    public async Task<ApiKeyView> RevokeAsync(int id, Actor actor, CancellationToken ct)
     {
         if (!actor.IsAdmin) throw new ForbiddenException("Only an admin can revoke API keys.");
         var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id, ct) ?? throw new NotFoundException($"API key {id}");
         key.RevokedAt ??= clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
+        return ToView(key);
     }
 
     // The key's record when it is valid and not revoked; null otherwise.

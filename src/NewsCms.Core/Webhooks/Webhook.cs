@@ -8,6 +8,9 @@ public static class WebhookEvents
     public const string MediaCreated = "media.created";
 
     public static readonly IReadOnlyList<string> All = [ArticlePublished, ArticleUpdated, ArticleUnpublished, MediaCreated];
+
+    // Sent only when an Admin presses "Send a test event": never subscribed to, never sent by a change.
+    public const string Test = "webhook.test";
 }
 
 // An address an Admin registered to hear about changes. Deliveries are signed with its secret.

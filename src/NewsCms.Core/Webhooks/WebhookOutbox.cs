@@ -27,13 +27,18 @@ public sealed class WebhookOutbox(NewsCmsDbContext db, TimeProvider clock) : IAr
             .ToList();
         if (subscribers.Count == 0) return;
         var now = clock.GetUtcNow();
-        foreach (var webhook in subscribers)
-        {
-            var delivery = new WebhookDelivery { SubscriptionId = webhook.Id, Event = name, CreatedAt = now, NextAttemptAt = now };
-            db.WebhookDeliveries.Add(delivery);
-            delivery.PayloadJson = JsonSerializer.Serialize(new { @event = name, occurredAt = now, data }, Json);
-        }
+        foreach (var webhook in subscribers) db.WebhookDeliveries.Add(NewDelivery(webhook.Id, name, data, now));
     }
+
+    // One row due at once, its payload in the shape every event has: { event, occurredAt, data }.
+    internal static WebhookDelivery NewDelivery(int webhookId, string name, object data, DateTimeOffset now) => new()
+    {
+        SubscriptionId = webhookId,
+        Event = name,
+        CreatedAt = now,
+        NextAttemptAt = now,
+        PayloadJson = JsonSerializer.Serialize(new { @event = name, occurredAt = now, data }, Json),
+    };
 
     // Readers see published articles only, so that is what integrators hear about.
     private static string? EventFor(ArticleChange change) => change switch

@@ -38,13 +38,19 @@ public sealed class WebhookService(NewsCmsDbContext db, TimeProvider clock)
         {
             Url = address,
             Events = string.Join(',', wanted),
-            Secret = "whsec_" + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32)),
+            Secret = NewSecret(),
             CreatedAt = clock.GetUtcNow(),
             CreatedBy = actor.Name.Length > FieldLimits.Actor ? actor.Name[..FieldLimits.Actor] : actor.Name,
         };
         db.WebhookSubscriptions.Add(webhook);
         await db.SaveChangesAsync(ct);
         return new CreatedWebhook(ToView(webhook), webhook.Secret);
+    }
+
+    public async Task<WebhookView> GetAsync(int id, Actor actor, CancellationToken ct)
+    {
+        EnsureAdmin(actor);
+        return ToView(await FindAsync(id, ct));
     }
 
     public async Task<IReadOnlyList<WebhookView>> ListAsync(Actor actor, CancellationToken ct)
@@ -64,6 +70,30 @@ public sealed class WebhookService(NewsCmsDbContext db, TimeProvider clock)
         return ToView(webhook);
     }
 
+    // A lost or leaked secret is replaced, never shown again: the receiver must take the new one.
+    public async Task<CreatedWebhook> RotateSecretAsync(int id, Actor actor, CancellationToken ct)
+    {
+        EnsureAdmin(actor);
+        var webhook = await FindAsync(id, ct);
+        webhook.Secret = NewSecret();
+        await db.SaveChangesAsync(ct);
+        return new CreatedWebhook(ToView(webhook), webhook.Secret);
+    }
+
+    // Queues a "webhook.test" delivery for this webhook alone, whatever events it chose, so an
+    // Admin can check the receiver and its signature check before real news flows.
+    public async Task<WebhookDeliveryView> SendTestAsync(int id, Actor actor, CancellationToken ct)
+    {
+        EnsureAdmin(actor);
+        var webhook = await FindAsync(id, ct);
+        if (!webhook.IsActive) throw new ConflictException("The webhook is paused: enable it before sending a test event.");
+        var delivery = WebhookOutbox.NewDelivery(webhook.Id, WebhookEvents.Test,
+            new { webhook = new { id = webhook.Id, url = webhook.Url } }, clock.GetUtcNow());
+        db.WebhookDeliveries.Add(delivery);
+        await db.SaveChangesAsync(ct);
+        return ToView(delivery);
+    }
+
     public async Task DeleteAsync(int id, Actor actor, CancellationToken ct)
     {
         EnsureAdmin(actor);
@@ -80,8 +110,7 @@ public sealed class WebhookService(NewsCmsDbContext db, TimeProvider clock)
             .Where(d => d.SubscriptionId == id)
             .OrderByDescending(d => d.Id)
             .Take(Math.Clamp(limit, 1, 200))
-            .Select(d => new WebhookDeliveryView(d.Id, d.Event, d.CreatedAt, d.Attempts, d.DeliveredAt, d.AbandonedAt, d.NextAttemptAt,
-                d.LastStatusCode, d.LastError, d.LastResponseBody))
+            .Select(d => ToView(d))
             .ToListAsync(ct);
     }
 
@@ -92,6 +121,11 @@ public sealed class WebhookService(NewsCmsDbContext db, TimeProvider clock)
     {
         if (!actor.IsAdmin) throw new ForbiddenException("Only an administrator can manage webhooks.");
     }
+
+    private static string NewSecret() => "whsec_" + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+
+    private static WebhookDeliveryView ToView(WebhookDelivery d) =>
+        new(d.Id, d.Event, d.CreatedAt, d.Attempts, d.DeliveredAt, d.AbandonedAt, d.NextAttemptAt, d.LastStatusCode, d.LastError, d.LastResponseBody);
 
     private static WebhookView ToView(WebhookSubscription w) =>
         new(w.Id, w.Url, w.EventList.ToList(), w.IsActive, w.CreatedAt, w.CreatedBy, w.LastAttemptAt, w.LastStatusCode, w.LastError);

@@ -17,6 +17,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public ConcurrentQueue<ReceivedWebhook> Received { get; } = new();
     public ConcurrentQueue<int> Answers { get; } = new();
+
+    // Bodies to answer with, in order; "thanks" or "try later" when none is queued.
+    public ConcurrentQueue<string> Bodies { get; } = new();
     public string Url => app.Urls.First() + "/hook";
 
     public static async Task<WebhookReceiver> StartAsync()
@@ -33,7 +36,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
             var headers = context.Request.Headers;
             receiver.Received.Enqueue(new ReceivedWebhook(headers["X-NewsCms-Event"], headers["X-NewsCms-Delivery"], headers["X-NewsCms-Signature"], body));
             context.Response.StatusCode = receiver.Answers.TryDequeue(out var status) ? status : 200;
-            await context.Response.WriteAsync(context.Response.StatusCode == 200 ? "thanks" : "try later", context.RequestAborted);
+            var answer = receiver.Bodies.TryDequeue(out var queued) ? queued : context.Response.StatusCode == 200 ? "thanks" : "try later";
+            await context.Response.WriteAsync(answer, context.RequestAborted);
         });
         await app.StartAsync(TestContext.Current.CancellationToken);
         return receiver;

@@ -39,6 +39,14 @@ public abstract class AdminController : Controller
         }
     }
 
+    // The form again, as typed, with each refusal beside its field.
+    protected ViewResult Unprocessable(ValidationFailedException e, object form)
+    {
+        AddErrors(e);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return View(form);
+    }
+
     protected IActionResult Refused(string message)
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;
