@@ -13,7 +13,7 @@ public sealed class AccessibilityTests(Chromium chromium, SiteServer site) : ICl
 {
     private const string Explainer = "What Is at Stake in the Lowen River Water Dispute?";
 
-    // {explainer} and {explainer-id} stand for the demo explainer's public path and id.
+    // {explainer} and {explainer-id} stand for the demo explainer's public path and id, {photo-id} for its lead photo.
     public static TheoryData<string> PublicPages => new()
     {
         "/", "{explainer}", "/tags/lowen-river", "/authors/mara-ellison", "/search?q=river", "/corrections",
@@ -23,6 +23,7 @@ public sealed class AccessibilityTests(Chromium chromium, SiteServer site) : ICl
     public static TheoryData<string> AdminPages => new()
     {
         "/admin/articles", "/admin/articles/{explainer-id}", "/admin/users", "/admin/articles/{explainer-id}/history",
+        "/admin/media", "/admin/media/upload", "/admin/media/{photo-id}",
     };
 
     [Theory]
@@ -77,6 +78,7 @@ public sealed class AccessibilityTests(Chromium chromium, SiteServer site) : ICl
             return await s.GetRequiredService<ArticleService>().GetAsync(id, TestContext.Current.CancellationToken);
         });
         return path.Replace("{explainer-id}", explainer.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{explainer}", explainer.Path, StringComparison.Ordinal);
+            .Replace("{explainer}", explainer.Path, StringComparison.Ordinal)
+            .Replace("{photo-id}", explainer.LeadImage!.Media.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 }
