@@ -28,6 +28,33 @@ public sealed class ExplainerJourneyTests(Chromium chromium, NewsroomSite site) 
         await ReadAsync();
     }
 
+    [Fact]
+    public async Task The_upload_page_sends_each_photo_with_its_own_progress_and_names_the_refused_one()
+    {
+        await using var context = await chromium.Browser.NewContextAsync();
+        await BrowserSession.SignInAsync(context, site, NewsroomSite.WriterEmail, NewsroomSite.Password);
+        var page = await BrowserSession.OpenAsync(context, site, "/admin/media/upload");
+
+        await page.GetByLabel("Photographer").FillAsync("Noor Haddad");
+        await page.GetByLabel("Photos (JPEG, PNG, WebP or GIF; several at once)").SetInputFilesAsync(
+        [
+            new FilePayload { Name = "reeds.png", MimeType = "image/png", Buffer = TestImages.Png(640, 480, SKColors.OliveDrab) },
+            new FilePayload { Name = "chart.svg", MimeType = "image/svg+xml", Buffer = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"u8.ToArray() },
+        ]);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
+
+        var rows = page.Locator(".upload-item");
+        await Assertions.Expect(rows.Nth(1).Locator(".upload-item__status")).ToContainTextAsync("Not uploaded: The file is not a JPEG, PNG, WebP or GIF image");
+        await Assertions.Expect(rows.Nth(0).Locator(".upload-item__status")).ToContainTextAsync("Uploaded as image");
+        Assert.Equal(100, await rows.Nth(0).Locator("progress").EvaluateAsync<int>("p => p.value"));
+        Assert.Equal("/admin/media/upload", new Uri(page.Url).AbsolutePath);
+
+        // The row's link opens the new photo, credited from the form, to describe it.
+        await rows.Nth(0).GetByRole(AriaRole.Link, new() { Name = "Add its alt text" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#Photographer")).ToHaveValueAsync("Noor Haddad");
+        await Assertions.Expect(page.Locator(".media-file-name")).ToHaveTextAsync("reeds.png");
+    }
+
     private async Task<string> WriteAndSubmitAsync()
     {
         await using var context = await chromium.Browser.NewContextAsync();
