@@ -7,7 +7,7 @@ namespace NewsCms.BrowserTests;
 // demo content; any serious or critical violation fails with its rule, targets and help.
 public sealed class AccessibilityTests(Chromium chromium, SiteServer site) : IClassFixture<SiteServer>
 {
-    // {explainer} and {explainer-id} stand for the demo explainer's public path and id.
+    // {explainer} and {explainer-id} stand for the demo explainer's public path and id, {photo-id} for its lead photo.
     public static TheoryData<string> PublicPages => new()
     {
         "/", "{explainer}", "/tags/lowen-river", "/authors/mara-ellison", "/search?q=river", "/corrections",
@@ -18,6 +18,7 @@ public sealed class AccessibilityTests(Chromium chromium, SiteServer site) : ICl
     {
         "/admin/articles", "/admin/articles/{explainer-id}", "/admin/users", "/admin/articles/{explainer-id}/history",
         "/admin/api-keys", "/admin/api-keys/new", "/admin/webhooks", "/admin/webhooks/new",
+        "/admin/media", "/admin/media/upload", "/admin/media/{photo-id}",
     };
 
     [Theory]

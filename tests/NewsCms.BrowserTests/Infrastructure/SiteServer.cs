@@ -62,7 +62,8 @@ public class SiteServer : WebApplicationFactory<Program>, IAsyncLifetime
 
     public const string DemoExplainer = "What Is at Stake in the Lowen River Water Dispute?";
 
-    // {explainer} and {explainer-id} in a path stand for the demo explainer's public path and id.
+    // {explainer} and {explainer-id} in a path stand for the demo explainer's public path and id,
+    // {photo-id} for its lead photo's id.
     public async Task<string> DemoPathAsync(string path)
     {
         if (!path.Contains('{', StringComparison.Ordinal)) return path;
@@ -73,7 +74,8 @@ public class SiteServer : WebApplicationFactory<Program>, IAsyncLifetime
             return await s.GetRequiredService<ArticleService>().GetAsync(id, TestContext.Current.CancellationToken);
         });
         return path.Replace("{explainer-id}", explainer.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{explainer}", explainer.Path, StringComparison.Ordinal);
+            .Replace("{explainer}", explainer.Path, StringComparison.Ordinal)
+            .Replace("{photo-id}", explainer.LeadImage!.Media.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
     // Runs a piece of work against the app's own services, as a request would.
