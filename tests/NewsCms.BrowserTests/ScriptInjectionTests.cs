@@ -16,7 +16,10 @@ public sealed class ScriptInjectionTests(Chromium chromium, HostileSite site) : 
         "/corrections",
     };
 
-    public static TheoryData<string> AdminPages => new() { "/admin/articles", "/admin/articles/{id}", "/admin/articles/{id}/history" };
+    public static TheoryData<string> AdminPages => new()
+    {
+        "/admin/articles", "/admin/articles/{id}", "/admin/articles/{id}/history", "/admin/media", "/admin/media/{media-id}",
+    };
 
     [Theory]
     [MemberData(nameof(PublicPages))]
@@ -103,5 +106,6 @@ public sealed class ScriptInjectionTests(Chromium chromium, HostileSite site) : 
         .Replace("{article}", site.Article.Path, StringComparison.Ordinal)
         .Replace("{tag}", "/tags/" + Assert.Single(site.Article.Tags).Slug, StringComparison.Ordinal)
         .Replace("{author}", "/authors/" + site.Author.Slug, StringComparison.Ordinal)
+        .Replace("{media-id}", site.Article.LeadImage!.Media.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("{id}", site.Article.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
 }

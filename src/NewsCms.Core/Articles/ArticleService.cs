@@ -366,17 +366,20 @@ public sealed class ArticleService(
 
         var tagNames = tags.CheckNames(input.Tags ?? [], nameof(input.Tags), errors);
         var corrections = CheckCorrections(input.Corrections ?? [], a, errors);
+
+        // Rendered before anything changes, so that the images the Markdown names can be checked.
+        var bodyHtml = a.Id != 0 && a.BodyMarkdown == body ? a.BodyHtml : renderer.Render(body);
+        var answersHtml = sections.Select(s => renderer.Render(s.AnswerMarkdown, s.Anchor + "-")).ToList();
+        await CheckInlineImagesAsync(
+            answersHtml.Select((html, i) => ($"Sections[{i}].AnswerMarkdown", html)).Prepend((nameof(input.BodyMarkdown), bodyHtml)), errors, ct);
         errors.ThrowIfAny();
 
         a.Headline = headline;
         a.Slug = slug;
         a.Dek = dek;
         a.Kind = input.Kind;
-        if (a.BodyMarkdown != body || a.Id == 0)
-        {
-            a.BodyMarkdown = body;
-            a.BodyHtml = renderer.Render(body);
-        }
+        a.BodyMarkdown = body;
+        a.BodyHtml = bodyHtml;
         a.OriginalUrl = originalUrl;
         a.LeadImageId = input.LeadImage?.MediaId;
         a.LeadImageCaption = input.LeadImage is null ? null : leadCaption;
@@ -387,7 +390,7 @@ public sealed class ArticleService(
             Position = i,
             Question = s.Question,
             AnswerMarkdown = s.AnswerMarkdown ?? "",
-            AnswerHtml = renderer.Render(s.AnswerMarkdown, s.Anchor + "-"),
+            AnswerHtml = answersHtml[i],
             Anchor = s.Anchor!,
         }));
         a.Attributions.Clear();
@@ -550,6 +553,17 @@ public sealed class ArticleService(
         return result;
     }
 
+    // Every `![alt](media:N)` must name an image in the library.
+    private async Task CheckInlineImagesAsync(IEnumerable<(string Field, string Html)> fields, ValidationErrors errors, CancellationToken ct)
+    {
+        var used = fields.SelectMany(f => InlineImages.References(f.Html).Select(r => (f.Field, r.MediaId))).ToList();
+        if (used.Count == 0) return;
+        var ids = used.Select(u => u.MediaId).Distinct().ToList();
+        var known = await db.MediaAssets.Where(m => ids.Contains(m.Id)).Select(m => m.Id).ToListAsync(ct);
+        foreach (var (field, id) in used.Where(u => !known.Contains(u.MediaId)).Distinct())
+            errors.Add(field, $"There is no image {id} in the media library (written as media:{id}).");
+    }
+
     private async Task EnsurePublishableAsync(Article a, CancellationToken ct)
     {
         var errors = new ValidationErrors();
@@ -561,6 +575,18 @@ public sealed class ArticleService(
                 .Select(m => new { m.ContentHash, m.AltText }).FirstOrDefaultAsync(ct);
             if (media is { ContentHash: not null } && string.IsNullOrWhiteSpace(media.AltText))
                 errors.Add("LeadImage.MediaId", "The lead image needs alt text before the article is published: describe it in the media library.");
+        }
+        var inline = a.Sections.OrderBy(s => s.Position)
+            .Select(s => ($"Sections[{s.Position}].AnswerMarkdown", s.AnswerHtml)).Prepend((nameof(ArticleInput.BodyMarkdown), a.BodyHtml))
+            .SelectMany(f => InlineImages.References(f.Item2).Where(r => r.Alt is null).Select(r => (Field: f.Item1, r.MediaId)))
+            .ToList();
+        if (inline.Count > 0)
+        {
+            var ids = inline.Select(i => i.MediaId).Distinct().ToList();
+            var described = await db.MediaAssets.AsNoTracking().Where(m => ids.Contains(m.Id) && m.AltText != null && m.AltText != "")
+                .Select(m => m.Id).ToListAsync(ct);
+            foreach (var (field, id) in inline.Where(i => !described.Contains(i.MediaId)).Distinct())
+                errors.Add(field, $"Image media:{id} needs alt text before the article is published: write it in the Markdown, ![like this](media:{id}), or in the media library.");
         }
         errors.ThrowIfAny();
     }

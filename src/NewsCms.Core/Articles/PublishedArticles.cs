@@ -7,7 +7,7 @@ using NewsCms.Rendering;
 
 namespace NewsCms.Articles;
 
-// An article as readers see it: callouts resolved, only published related articles.
+// An article as readers see it: callouts and library images resolved, only published related articles.
 public sealed record ArticlePage(ArticleDetail Article, string BodyHtml, IReadOnlyList<SectionView> Sections, IReadOnlyList<RelatedView> Related)
 {
     public string Path => Article.Path!;
@@ -190,12 +190,25 @@ public sealed class PublishedArticles(NewsCmsDbContext db, IOptions<SiteOptions>
             .Distinct()
             .ToList();
         var targets = await CalloutTargetsAsync(references, ct);
+        var library = await InlineLibraryAsync(details
+            .SelectMany(d => InlineImages.References(d.BodyHtml).Concat(d.Sections.SelectMany(s => InlineImages.References(s.AnswerHtml))))
+            .Select(r => r.MediaId).Distinct().ToList(), ct);
+        string Resolve(string html) => InlineImages.Resolve(RelatedCallouts.Resolve(html, targets), library);
         return details.Select(detail => new ArticlePage(
             detail,
-            RelatedCallouts.Resolve(detail.BodyHtml, targets),
-            detail.Sections.Select(s => s with { AnswerHtml = RelatedCallouts.Resolve(s.AnswerHtml, targets) }).ToList(),
+            Resolve(detail.BodyHtml),
+            detail.Sections.Select(s => s with { AnswerHtml = Resolve(s.AnswerHtml) }).ToList(),
             detail.RelatedArticles.Where(r => r.Status == ArticleStatus.Published && r.Path is not null).ToList()))
             .ToList();
+    }
+
+    // The library images the bodies show, with their renditions and credits, in one query.
+    private async Task<IReadOnlyDictionary<int, MediaView>> InlineLibraryAsync(IReadOnlyList<int> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0) return new Dictionary<int, MediaView>();
+        var assets = await db.MediaAssets.AsNoTracking().Include(m => m.Renditions)
+            .Where(m => ids.Contains(m.Id)).ToListAsync(ct);
+        return assets.ToDictionary(m => m.Id, m => m.ToView());
     }
 
     // A callout names its target by id or slug; only published targets resolve.

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using NewsCms.Articles;
 using NewsCms.Common;
 using NewsCms.Data;
+using NewsCms.Rendering;
 using NewsCms.Webhooks;
 
 namespace NewsCms.Media;
@@ -154,11 +155,10 @@ public sealed class MediaService(NewsCmsDbContext db, TimeProvider clock, IOptio
             throw new ForbiddenException("Only an editor can delete images from the media library.");
         var asset = await db.MediaAssets.Include(m => m.Renditions).FirstOrDefaultAsync(m => m.Id == id, ct)
             ?? throw new NotFoundException($"Image {id}");
-        var users = await db.Articles.AsNoTracking().Where(a => a.LeadImageId == id)
-            .OrderBy(a => a.Id).Select(a => a.Headline).ToListAsync(ct);
-        if (users.Count > 0)
+        var uses = await WhereUsedAsync(id, ct);
+        if (uses.Count > 0)
             throw new ConflictException(
-                $"Image {id} is the lead image of {Articles(users)}; choose another lead image there before deleting it.");
+                $"Image {id} is used by {Articles(uses.Select(u => u.Headline).ToList())}; remove it there before deleting it.");
 
         var files = asset.Renditions.Select(r => r.FileName).ToList();
         if (asset.ContentHash is { } hash) files.Add(hash + MediaPaths.Extension(asset.ContentType));
@@ -169,6 +169,30 @@ public sealed class MediaService(NewsCmsDbContext db, TimeProvider clock, IOptio
             try { File.Delete(Path.Combine(MediaDirectory, file)); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* Left behind: unreferenced files are skipped by backups and harmless. */ }
         }
+    }
+
+    // The articles showing the photo: as their lead image, or inline in the body or an answer,
+    // written as ![alt](media:N) (stored as a marker, see InlineImages) or as a pasted address of
+    // one of its files (which all start with the content hash).
+    public async Task<IReadOnlyList<MediaUse>> WhereUsedAsync(int id, CancellationToken ct)
+    {
+        var hash = await db.MediaAssets.AsNoTracking().Where(m => m.Id == id).Select(m => m.ContentHash).FirstOrDefaultAsync(ct);
+        var inline = hash is null ? null : "/media/" + hash;
+        var marker = InlineImages.MarkerPrefix(id);
+        return await db.Articles.AsNoTracking()
+            .Select(a => new
+            {
+                a.Id,
+                a.Headline,
+                a.Status,
+                Lead = a.LeadImageId == id,
+                Inline = a.BodyHtml.Contains(marker) || a.Sections.Any(s => s.AnswerHtml.Contains(marker))
+                    || (inline != null && (a.BodyMarkdown.Contains(inline) || a.Sections.Any(s => s.AnswerMarkdown.Contains(inline)))),
+            })
+            .Where(a => a.Lead || a.Inline)
+            .OrderByDescending(a => a.Id)
+            .Select(a => new MediaUse(a.Id, a.Headline, a.Status, a.Lead, a.Inline))
+            .ToListAsync(ct);
     }
 
     private static string Articles(List<string> headlines) =>

@@ -34,6 +34,9 @@ public sealed record MediaView(
     DateTimeOffset UploadedAt,
     IReadOnlyList<RenditionView> Renditions);
 
+// An article showing a photo, and how: the media library lists these, and refuses to delete while any remain.
+public sealed record MediaUse(int ArticleId, string Headline, NewsCms.Articles.ArticleStatus Status, bool AsLeadImage, bool InBody);
+
 public static class MediaPaths
 {
     public static string? Original(string? contentHash, string? contentType) =>

@@ -43,6 +43,13 @@ public sealed class MarkdownRenderer
 
     private static readonly string[] IdCarriers = ["h1", "h2", "h3", "h4", "h5", "h6", "li", "a"];
 
+    // Elements that may hold only phrasing content: a figure cannot stand inside them.
+    private static readonly HashSet<string> PhrasingOnly = new(StringComparer.Ordinal)
+    {
+        "p", "a", "em", "strong", "b", "i", "u", "s", "small", "sub", "sup", "del", "ins", "mark", "q", "cite",
+        "code", "abbr", "dfn", "kbd", "samp", "span", "h1", "h2", "h3", "h4", "h5", "h6", "dt",
+    };
+
     private readonly HtmlSanitizer sanitizer;
 
     public MarkdownRenderer()
@@ -51,7 +58,8 @@ public sealed class MarkdownRenderer
         {
             AllowedTags = new HashSet<string>(AllowedTags, StringComparer.OrdinalIgnoreCase),
             AllowedAttributes = new HashSet<string>(AllowedAttributes, StringComparer.OrdinalIgnoreCase),
-            AllowedSchemes = new HashSet<string>(["http", "https", "mailto"], StringComparer.OrdinalIgnoreCase),
+            // "media" survives only as the source of a library image (see InlineImages), never as a link.
+            AllowedSchemes = new HashSet<string>(["http", "https", "mailto", "media"], StringComparer.OrdinalIgnoreCase),
             UriAttributes = new HashSet<string>(["href", "src", "cite"], StringComparer.OrdinalIgnoreCase),
             AllowedCssProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
             AllowedAtRules = new HashSet<AngleSharp.Css.Dom.CssRuleType>(),
@@ -113,15 +121,63 @@ public sealed class MarkdownRenderer
         foreach (var h1 in body.QuerySelectorAll("h1").ToList())
             Rename(h1, "h2");
 
+        PlaceImages(body);
+
         foreach (var aside in body.QuerySelectorAll("aside").ToList())
         {
             var reference = aside.GetAttribute("data-related");
             if (reference is not null && RelatedCalloutParser.Syntax().IsMatch($"[[related:{reference}]]"))
-                aside.Replace(aside.Owner!.CreateComment("related:" + reference.ToLowerInvariant()));
+                aside.Replace(aside.Owner!.CreateComment(RelatedCallouts.MarkerText(reference)));
             else
                 aside.Remove();
         }
     }
+
+    // A library image becomes a marker the page resolves into a credited figure, moved out of the
+    // paragraph that held it; other images load lazily; a media: URL anywhere else means nothing.
+    private static void PlaceImages(IHtmlElement body)
+    {
+        var lastPlaced = new Dictionary<INode, INode>();
+        foreach (var img in body.QuerySelectorAll("img").ToList())
+        {
+            var src = img.GetAttribute("src");
+            if (!InlineImages.TryParseSource(src, out var id))
+            {
+                if (IsMediaUrl(src)) img.Remove();
+                else img.SetAttribute("loading", "lazy");
+                continue;
+            }
+            var marker = img.Owner!.CreateComment(InlineImages.MarkerText(id, img.GetAttribute("alt"), img.GetAttribute("title")));
+            INode holder = img;
+            while (holder.Parent is IElement parent && parent != body && PhrasingOnly.Contains(parent.LocalName))
+                holder = parent;
+            if (holder == img)
+            {
+                img.Replace(marker);
+                continue;
+            }
+            var after = lastPlaced.GetValueOrDefault(holder, holder);
+            holder.Parent!.InsertBefore(marker, after.NextSibling);
+            lastPlaced[holder] = marker;
+            img.Remove();
+            if (holder is IElement emptied && emptied.Children.Length == 0 && string.IsNullOrWhiteSpace(emptied.TextContent))
+            {
+                lastPlaced.Remove(holder);
+                emptied.Remove();
+            }
+        }
+
+        foreach (var element in body.QuerySelectorAll("[href], [cite]").ToList())
+        {
+            foreach (var name in new[] { "href", "cite" })
+            {
+                if (IsMediaUrl(element.GetAttribute(name))) element.RemoveAttribute(name);
+            }
+        }
+    }
+
+    private static bool IsMediaUrl(string? url) =>
+        url is not null && url.TrimStart().StartsWith(InlineImages.Scheme, StringComparison.OrdinalIgnoreCase);
 
     private static void KeepKnownClasses(IElement element)
     {

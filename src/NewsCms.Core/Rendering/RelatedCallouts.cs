@@ -1,59 +1,23 @@
 using System.Net;
-using System.Text;
 
 namespace NewsCms.Rendering;
 
 public sealed record CalloutTarget(string Headline, string Url);
 
-// The stored HTML carries `<!--related:REF-->` where a callout stands. Only the rendering pipeline
-// writes these (raw HTML and comments never survive the sanitiser), so a plain scan is safe here.
+// A related-article callout is stored as `<!--related:REF-->` and becomes an aside at page time,
+// so a target's new headline or URL shows without re-rendering the articles that point at it.
 public static class RelatedCallouts
 {
-    private const string Open = "<!--related:";
-    private const string Close = "-->";
+    private const string Kind = "related";
 
-    public static string Marker(string reference) => Open + reference + Close;
+    public static string MarkerText(string reference) => CommentMarkers.Text(Kind, reference.ToLowerInvariant());
 
-    public static IReadOnlyList<string> References(string? html)
-    {
-        var found = new List<string>();
-        if (string.IsNullOrEmpty(html)) return found;
-        var at = 0;
-        while ((at = html.IndexOf(Open, at, StringComparison.Ordinal)) >= 0)
-        {
-            var end = html.IndexOf(Close, at + Open.Length, StringComparison.Ordinal);
-            if (end < 0) break;
-            found.Add(html[(at + Open.Length)..end]);
-            at = end + Close.Length;
-        }
-        return found;
-    }
+    public static IReadOnlyList<string> References(string? html) => CommentMarkers.Payloads(html, Kind);
 
     // Replaces every marker with its callout; a reference with no published target renders nothing.
-    public static string Resolve(string? html, IReadOnlyDictionary<string, CalloutTarget> targets)
-    {
-        if (string.IsNullOrEmpty(html)) return "";
-        if (!html.Contains(Open, StringComparison.Ordinal)) return html;
-        var sb = new StringBuilder(html.Length + 256);
-        var at = 0;
-        while (true)
-        {
-            var start = html.IndexOf(Open, at, StringComparison.Ordinal);
-            var end = start < 0 ? -1 : html.IndexOf(Close, start + Open.Length, StringComparison.Ordinal);
-            if (end < 0)
-            {
-                sb.Append(html, at, html.Length - at);
-                return sb.ToString();
-            }
-            sb.Append(html, at, start - at);
-            var reference = html[(start + Open.Length)..end];
-            if (targets.TryGetValue(reference, out var target))
-                sb.Append("<aside class=\"related-callout\" aria-label=\"Related article\"><p><strong>Related article:</strong> <a href=\"")
-                  .Append(WebUtility.HtmlEncode(target.Url))
-                  .Append("\">")
-                  .Append(WebUtility.HtmlEncode(target.Headline))
-                  .Append("</a></p></aside>");
-            at = end + Close.Length;
-        }
-    }
+    public static string Resolve(string? html, IReadOnlyDictionary<string, CalloutTarget> targets) =>
+        CommentMarkers.Replace(html, Kind, reference => targets.TryGetValue(reference, out var target)
+            ? "<aside class=\"related-callout\" aria-label=\"Related article\"><p><strong>Related article:</strong> <a href=\""
+              + WebUtility.HtmlEncode(target.Url) + "\">" + WebUtility.HtmlEncode(target.Headline) + "</a></p></aside>"
+            : "");
 }

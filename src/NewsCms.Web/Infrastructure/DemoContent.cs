@@ -83,10 +83,12 @@ public sealed class DemoContent(
                     That share was set in wetter years. With less water in the river, a fixed share of it
                     no longer covers what the plains' farms need.
                     """),
-                new QaSectionInput("What does the Kessel dam have to do with it?", """
+                new QaSectionInput("What does the Kessel dam have to do with it?", $"""
                     The dam, finished in 2004, lets the upstream province store spring floods and release
                     them later. Downstream farmers say the releases come too late for planting; the dam's
                     operators say they follow the treaty to the letter.
+
+                    ![The river running low between wide banks below the dam](media:{photo.Id} "Below the dam, the summer riverbed is more gravel than water.")
                     """),
                 new QaSectionInput("What could happen next?", """
                     The regional council can appoint a mediator, as it did in 1991. Until then, each side

@@ -69,14 +69,20 @@ public sealed record FeedEntry(
     private static string Absolutize(string html, string articleUrl, SiteUrls urls)
     {
         using var document = Parser.ParseDocument($"<body>{html}</body>");
-        foreach (var element in document.QuerySelectorAll("[href], [src]"))
+        string Absolute(string value) =>
+            value.StartsWith('#') ? articleUrl + value
+            : value.StartsWith('/') && !value.StartsWith("//", StringComparison.Ordinal) ? urls.Absolute(value)
+            : value;
+        foreach (var element in document.QuerySelectorAll("[href], [src], [srcset]"))
         {
             foreach (var name in new[] { "href", "src" })
             {
-                if (element.GetAttribute(name) is not { Length: > 0 } value) continue;
-                if (value.StartsWith('#')) element.SetAttribute(name, articleUrl + value);
-                else if (value.StartsWith('/') && !value.StartsWith("//", StringComparison.Ordinal)) element.SetAttribute(name, urls.Absolute(value));
+                if (element.GetAttribute(name) is { Length: > 0 } value) element.SetAttribute(name, Absolute(value));
             }
+            // "url 640w, url 1024w": each candidate's URL.
+            if (element.GetAttribute("srcset") is { Length: > 0 } srcset)
+                element.SetAttribute("srcset", string.Join(", ", srcset.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                    .Select(candidate => candidate.Split(' ', 2) is [var url, var size] ? Absolute(url) + " " + size : Absolute(candidate))));
         }
         return document.Body!.InnerHtml;
     }

@@ -16,11 +16,14 @@ public static class BrowserSession
     }
 
     // Through the real login form, so the sign-in cookie is the one the browser keeps.
-    public static async Task SignInAsync(IBrowserContext context, SiteServer site)
+    public static Task SignInAsync(IBrowserContext context, SiteServer site) =>
+        SignInAsync(context, site, SiteServer.AdminEmail, SiteServer.AdminPassword);
+
+    public static async Task SignInAsync(IBrowserContext context, SiteServer site, string email, string password)
     {
         var page = await OpenAsync(context, site, "/admin/login");
-        await page.GetByLabel("Email address").FillAsync(SiteServer.AdminEmail);
-        await page.GetByLabel("Password").FillAsync(SiteServer.AdminPassword);
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/admin/login", StringComparison.Ordinal));
         await page.CloseAsync();

@@ -8,7 +8,10 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using NewsCms.Articles;
+using NewsCms.Data;
 
 namespace NewsCms.BrowserTests.Infrastructure;
 
@@ -56,6 +59,24 @@ public class SiteServer : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     public string Url(string path) => new Uri(BaseAddress, path).ToString();
+
+    public const string DemoExplainer = "What Is at Stake in the Lowen River Water Dispute?";
+
+    // {explainer} and {explainer-id} in a path stand for the demo explainer's public path and id,
+    // {photo-id} for its lead photo's id.
+    public async Task<string> DemoPathAsync(string path)
+    {
+        if (!path.Contains('{', StringComparison.Ordinal)) return path;
+        var explainer = await WithScopeAsync(async s =>
+        {
+            var id = await s.GetRequiredService<NewsCmsDbContext>().Set<Article>()
+                .Where(a => a.Headline == DemoExplainer).Select(a => a.Id).SingleAsync(TestContext.Current.CancellationToken);
+            return await s.GetRequiredService<ArticleService>().GetAsync(id, TestContext.Current.CancellationToken);
+        });
+        return path.Replace("{explainer-id}", explainer.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{explainer}", explainer.Path, StringComparison.Ordinal)
+            .Replace("{photo-id}", explainer.LeadImage!.Media.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
 
     // Runs a piece of work against the app's own services, as a request would.
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Xml.Linq;
+using System.ServiceModel.Syndication;
+using System.Xml.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using NewsCms.IntegrationTests.Infrastructure;
 using NewsCms.Settings;
@@ -15,6 +17,27 @@ public sealed class SyndicationTests
     private static readonly XNamespace Media = "http://search.yahoo.com/mrss/";
     private static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private static readonly XNamespace News = "http://www.google.com/schemas/sitemap-news/0.9";
+
+    // .NET's feed reader refuses malformed dates, missing required elements and wrong structure.
+    private static SyndicationFeed ReadFeed<TFormatter>(XDocument document) where TFormatter : SyndicationFeedFormatter, new()
+    {
+        var formatter = new TFormatter();
+        using var reader = document.CreateReader();
+        Assert.True(formatter.CanRead(reader), $"{typeof(TFormatter).Name} does not recognise the feed");
+        formatter.ReadFrom(reader);
+        return formatter.Feed;
+    }
+
+    // Validates against the schemas in Readers/Schemas; any error or warning fails with its line.
+    private static void AssertMatchesSchema(XDocument document, params string[] schemaFiles)
+    {
+        var schemas = new XmlSchemaSet();
+        foreach (var file in schemaFiles)
+            schemas.Add(null, Path.Combine(AppContext.BaseDirectory, "Readers", "Schemas", file));
+        var problems = new List<string>();
+        document.Validate(schemas, (_, e) => problems.Add($"{e.Severity}: {e.Message}"));
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
 
     private static async Task<NewsroomApp> NewsroomAsync()
     {
@@ -37,6 +60,9 @@ public sealed class SyndicationTests
 
         var rss = await app.GetXmlAsync("/feed", "application/rss+xml");
 
+        var parsed = ReadFeed<Rss20FeedFormatter>(rss);
+        Assert.Equal(["River <explainer> & more", "Older story"], parsed.Items.Select(i => i.Title.Text));
+        Assert.Equal(new DateTimeOffset(2026, 3, 14, 11, 0, 0, TimeSpan.Zero), parsed.Items.First().PublishDate);
         Assert.Equal("2.0", rss.Root!.Attribute("version")!.Value);
         var channel = rss.Root.Element("channel")!;
         Assert.Equal("NewsCms Daily", channel.Element("title")!.Value);
@@ -74,6 +100,9 @@ public sealed class SyndicationTests
 
         var atom = await app.GetXmlAsync("/feed/atom", "application/atom+xml");
 
+        var parsed = ReadFeed<Atom10FeedFormatter>(atom);
+        Assert.Equal(["Ada Berg", "Ben Holm"], parsed.Items.First().Authors.Select(a => a.Name));
+        Assert.IsType<TextSyndicationContent>(parsed.Items.First().Content);
         var feed = atom.Root!;
         Assert.Equal(Atom + "feed", feed.Name);
         Assert.Equal("http://localhost/feed/atom", feed.Element(Atom + "id")!.Value);
@@ -101,8 +130,8 @@ public sealed class SyndicationTests
 
         var xml = await app.GetXmlAsync(path, mediaType);
 
-        var entries = xml.Descendants("item").Concat(xml.Descendants(Atom + "entry")).ToList();
-        Assert.Equal(count, entries.Count);
+        var feed = mediaType == "application/atom+xml" ? ReadFeed<Atom10FeedFormatter>(xml) : ReadFeed<Rss20FeedFormatter>(xml);
+        Assert.Equal(count, feed.Items.Count());
     }
 
     [Fact]
@@ -112,6 +141,7 @@ public sealed class SyndicationTests
 
         var sitemap = await app.GetXmlAsync("/sitemap.xml", "application/xml");
 
+        AssertMatchesSchema(sitemap, "sitemap.xsd");
         Assert.Equal(Sitemap + "urlset", sitemap.Root!.Name);
         var locs = sitemap.Root.Elements(Sitemap + "url").Select(u => u.Element(Sitemap + "loc")!.Value).ToList();
         Assert.Equal([
@@ -132,6 +162,7 @@ public sealed class SyndicationTests
 
         var index = await app.GetXmlAsync("/sitemap.xml", "application/xml");
 
+        AssertMatchesSchema(index, "siteindex.xsd");
         Assert.Equal(Sitemap + "sitemapindex", index.Root!.Name);
         var files = index.Root.Elements(Sitemap + "sitemap").Select(s => s.Element(Sitemap + "loc")!.Value).ToList();
         Assert.Equal(["http://localhost/sitemap-1.xml", "http://localhost/sitemap-2.xml"], files);
@@ -139,6 +170,7 @@ public sealed class SyndicationTests
         foreach (var file in files)
         {
             var page = await app.GetXmlAsync(new Uri(file).AbsolutePath, "application/xml");
+            AssertMatchesSchema(page, "sitemap.xsd");
             all.AddRange(page.Root!.Elements(Sitemap + "url").Select(u => u.Element(Sitemap + "loc")!.Value));
         }
         Assert.Equal(6, all.Distinct().Count());
@@ -157,6 +189,7 @@ public sealed class SyndicationTests
 
         var news = await app.GetXmlAsync("/sitemap-news.xml", "application/xml");
 
+        AssertMatchesSchema(news, "sitemap.xsd", "sitemap-news.xsd");
         var url = Assert.Single(news.Root!.Elements(Sitemap + "url"));
         Assert.Equal("http://localhost/2026/03/16/fresh", url.Element(Sitemap + "loc")!.Value);
         var item = url.Element(News + "news")!;

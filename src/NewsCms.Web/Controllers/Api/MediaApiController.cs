@@ -99,7 +99,7 @@ public sealed class MediaApiController(MediaService media, SiteUrls urls) : ApiC
     }
 
     /// <summary>Deletes a photo and its files.</summary>
-    /// <remarks>Refused with 409, naming the articles, while any article uses it as its lead image.</remarks>
+    /// <remarks>Refused with 409, naming the articles, while any article uses it as its lead image or shows it in its text.</remarks>
     [HttpDelete("{id:int}")]
     [Authorize(Policy = ApiSetup.WritePolicy)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]

@@ -17,6 +17,9 @@ public sealed class EditorContext
     public TimeZoneInfo Zone { get; init; } = TimeZoneInfo.Utc;
     public IReadOnlyList<PreviewLinkView> PreviewLinks { get; init; } = [];
 
+    // The photo the lead image field names now (picked or typed, saved or not); null when none or unknown.
+    public Media.MediaView? LeadImage { get; init; }
+
     // The body as readers will see it, when asked for without JavaScript.
     public string? BodyPreviewHtml { get; set; }
 

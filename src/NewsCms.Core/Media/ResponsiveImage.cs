@@ -1,7 +1,6 @@
 using System.Globalization;
-using NewsCms.Media;
 
-namespace NewsCms.Web.Infrastructure;
+namespace NewsCms.Media;
 
 // srcset lists built from an image's renditions: WebP for browsers that take it, JPEG for the rest.
 public sealed record ResponsiveImage(string Src, string? WebpSrcset, string? FallbackSrcset, int Width, int Height)
