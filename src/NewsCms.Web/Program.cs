@@ -14,6 +14,7 @@ builder.AddNewsCmsCommandLine(args);
 builder.AddNewsCmsAdmin();
 builder.AddNewsCmsApi();
 builder.AddNewsCmsWebhooks();
+builder.AddNewsCmsMediaSweep();
 
 var app = builder.Build();
 if (CommandLine.IsVerb(args)) return await CommandLine.RunAsync(app, args);
