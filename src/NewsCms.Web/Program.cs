@@ -15,6 +15,7 @@ builder.AddNewsCmsAdmin();
 builder.AddNewsCmsApi();
 builder.AddNewsCmsWebhooks();
 builder.AddNewsCmsMediaSweep();
+builder.AddNewsCmsRequestLimits();
 
 var app = builder.Build();
 if (CommandLine.IsVerb(args)) return await CommandLine.RunAsync(app, args);
@@ -23,6 +24,7 @@ await app.PrepareDatabaseAsync();
 await app.PrepareReadersAsync();
 await app.PrepareAdminAsync();
 app.UseNewsCms();
+app.UseNewsCmsRequestLimits();
 app.UseNewsCmsApi();
 app.UseNewsCmsAdmin();
 app.MapNewsCmsRoutes();
