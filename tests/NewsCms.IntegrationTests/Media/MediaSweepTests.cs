@@ -23,13 +23,7 @@ public sealed class MediaSweepTests
     private static async Task<JsonElement> UploadAsync(NewsroomApp app)
     {
         using var writer = await app.WriterAsync();
-        using var form = new MultipartFormDataContent();
-        var part = new ByteArrayContent(TestImages.Png(1400, 800, SKColors.Teal));
-        part.Headers.ContentType = new MediaTypeHeaderValue("image/png");
-        form.Add(part, "file", "harbour.png");
-        using var response = await writer.PostAsync("/api/v1/media", form, Ct);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return await response.ReadJsonAsync();
+        return await writer.UploadPngAsync(1400, 800, SKColors.Teal);
     }
 
     private static string MediaFolder(NewsroomApp app) => Path.Combine(app.DataDirectory, "media");
