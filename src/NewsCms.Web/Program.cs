@@ -14,6 +14,8 @@ builder.AddNewsCmsCommandLine(args);
 builder.AddNewsCmsAdmin();
 builder.AddNewsCmsApi();
 builder.AddNewsCmsWebhooks();
+builder.AddNewsCmsMediaSweep();
+builder.AddNewsCmsRequestLimits();
 
 var app = builder.Build();
 if (CommandLine.IsVerb(args)) return await CommandLine.RunAsync(app, args);
@@ -22,6 +24,7 @@ await app.PrepareDatabaseAsync();
 await app.PrepareReadersAsync();
 await app.PrepareAdminAsync();
 app.UseNewsCms();
+app.UseNewsCmsRequestLimits();
 app.UseNewsCmsApi();
 app.UseNewsCmsAdmin();
 app.MapNewsCmsRoutes();

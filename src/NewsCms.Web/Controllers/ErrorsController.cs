@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using NewsCms.Settings;
 using NewsCms.Web.Models;
@@ -8,9 +9,14 @@ namespace NewsCms.Web.Controllers;
 [ApiExplorerSettings(IgnoreApi = true)]
 public sealed class ErrorsController(SiteSettingsService settings) : Controller
 {
+    // The status is read from the route, not bound: the page re-executes the failed request, and a
+    // form that request could not parse (too many fields, broken multipart) fails binding for every
+    // parameter, which turned each such 400 into a 500.
     [Route("/error/{status:int}")]
-    public IActionResult Show(int status)
+    public IActionResult Show()
     {
+        var status = int.TryParse(Convert.ToString(RouteData.Values["status"], CultureInfo.InvariantCulture), NumberStyles.None,
+            CultureInfo.InvariantCulture, out var code) ? code : 500;
         var (heading, message) = status switch
         {
             404 => ("Page not found", "There is no page at this address. It may have moved, or the link may be mistyped."),

@@ -63,6 +63,18 @@ public static class ApiTestKit
         return await response.ReadJsonAsync();
     }
 
+    // A PNG of the given size and colour through the upload endpoint; the created photo as the API answers it.
+    public static async Task<JsonElement> UploadPngAsync(this HttpClient writer, int width, int height, SkiaSharp.SKColor color)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(NewsCms.Tests.Media.TestImages.Png(width, height, color));
+        file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        form.Add(file, "file", "photo.png");
+        using var response = await writer.PostAsync("/api/v1/media", form, Ct);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return await response.ReadJsonAsync();
+    }
+
     public static async Task<JsonElement> PostAsync(this HttpClient client, string path, HttpStatusCode expected = HttpStatusCode.OK)
     {
         using var response = await client.PostAsync(path, null, Ct);
