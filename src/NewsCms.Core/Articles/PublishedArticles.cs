@@ -11,6 +11,9 @@ namespace NewsCms.Articles;
 public sealed record ArticlePage(ArticleDetail Article, string BodyHtml, IReadOnlyList<SectionView> Sections, IReadOnlyList<RelatedView> Related)
 {
     public string Path => Article.Path!;
+
+    // The published articles whose headlines the body's callouts show.
+    public IReadOnlyList<int> CalloutArticleIds { get; init; } = [];
 }
 
 // Narrows a list of published articles to one tag or one author (feeds and their pages).
@@ -186,15 +189,21 @@ public sealed class PublishedArticles(NewsCmsDbContext db, IOptions<SiteOptions>
     {
         var details = articles.Select(a => a.ToDetail(Zone)).ToList();
         var references = details
-            .SelectMany(d => RelatedCallouts.References(d.BodyHtml).Concat(d.Sections.SelectMany(s => RelatedCallouts.References(s.AnswerHtml))))
-            .Distinct()
+            .Select(d => RelatedCallouts.References(d.BodyHtml).Concat(d.Sections.SelectMany(s => RelatedCallouts.References(s.AnswerHtml))).ToList())
             .ToList();
-        var targets = await CalloutTargetsAsync(references, ct);
-        return details.Select(detail => new ArticlePage(
+        var targets = await CalloutTargetsAsync(references.SelectMany(r => r).Distinct().ToList(), ct);
+        return details.Select((detail, i) => new ArticlePage(
             detail,
             RelatedCallouts.Resolve(detail.BodyHtml, targets),
             detail.Sections.Select(s => s with { AnswerHtml = RelatedCallouts.Resolve(s.AnswerHtml, targets) }).ToList(),
-            detail.RelatedArticles.Where(r => r.Status == ArticleStatus.Published && r.Path is not null).ToList()))
+            detail.RelatedArticles.Where(r => r.Status == ArticleStatus.Published && r.Path is not null).ToList())
+            {
+                CalloutArticleIds = references[i]
+                    .Select(r => targets.GetValueOrDefault(r)?.ArticleId ?? 0)
+                    .Where(id => id > 0)
+                    .Distinct()
+                    .ToList(),
+            })
             .ToList();
     }
 
@@ -211,7 +220,7 @@ public sealed class PublishedArticles(NewsCmsDbContext db, IOptions<SiteOptions>
             .ToListAsync(ct);
         foreach (var a in found)
         {
-            var target = new CalloutTarget(a.Headline, ArticlePaths.For(a.PublishedAt, a.Slug, Zone));
+            var target = new CalloutTarget(a.Headline, ArticlePaths.For(a.PublishedAt, a.Slug, Zone), a.Id);
             result[a.Slug] = target;
             result[a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)] = target;
         }

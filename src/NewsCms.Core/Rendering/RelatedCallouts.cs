@@ -3,7 +3,8 @@ using System.Text;
 
 namespace NewsCms.Rendering;
 
-public sealed record CalloutTarget(string Headline, string Url);
+// ArticleId lets a cached page name the articles whose headlines it shows.
+public sealed record CalloutTarget(string Headline, string Url, int ArticleId = 0);
 
 // The stored HTML carries `<!--related:REF-->` where a callout stands. Only the rendering pipeline
 // writes these (raw HTML and comments never survive the sanitiser), so a plain scan is safe here.

@@ -1,3 +1,4 @@
+using NewsCms.Caching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsCms.Common;
@@ -32,7 +33,8 @@ public sealed class SiteSettingsService(
     NewsCmsDbContext db,
     IOptions<SiteOptions> options,
     SiteSettingsCache cache,
-    TimeProvider clock)
+    TimeProvider clock,
+    ICacheEvictor pages)
 {
     // Another app instance may have saved newer settings: each instance rereads them this often.
     public static readonly TimeSpan RefreshAfter = TimeSpan.FromSeconds(30);
@@ -84,7 +86,10 @@ public sealed class SiteSettingsService(
         row.UpdatedAt = clock.GetUtcNow();
         row.UpdatedBy = actor.Name.Length > FieldLimits.Actor ? actor.Name[..FieldLimits.Actor] : actor.Name;
         await db.SaveChangesAsync(ct);
-        return (await ReloadAsync(ct)).Settings;
+        var settings = (await ReloadAsync(ct)).Settings;
+        // Every public page shows the site's name and links.
+        await pages.EvictAsync([CacheTags.Site], ct);
+        return settings;
     }
 
     private async Task<SiteSettingsCache.Snapshot> ReloadAsync(CancellationToken ct)

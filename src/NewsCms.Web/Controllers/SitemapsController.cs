@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using NewsCms.Settings;
 using NewsCms.Syndication;
@@ -12,6 +13,7 @@ namespace NewsCms.Web.Controllers;
 // sitemap.xml (an index of numbered files once the site outgrows one), the Google News sitemap
 // of the last two days, and robots.txt pointing at both.
 [ApiExplorerSettings(IgnoreApi = true)]
+[OutputCache(PolicyName = PublicPagePolicy.Pages)]
 public sealed class SitemapsController(
     SitemapSource source,
     SiteSettingsService settings,
