@@ -13,6 +13,8 @@ builder.AddNewsCmsReaders();
 builder.AddNewsCmsCaching();
 builder.AddNewsCmsCommandLine(args);
 builder.AddNewsCmsAdmin();
+builder.AddNewsCmsApi();
+builder.AddNewsCmsWebhooks();
 
 var app = builder.Build();
 if (CommandLine.IsVerb(args)) return await CommandLine.RunAsync(app, args);
@@ -21,6 +23,7 @@ await app.PrepareDatabaseAsync();
 await app.PrepareReadersAsync();
 await app.PrepareAdminAsync();
 app.UseNewsCms();
+app.UseNewsCmsApi();
 app.UseNewsCmsAdmin();
 app.MapNewsCmsRoutes();
 await app.RunAsync();

@@ -10,4 +10,11 @@ public sealed class SlugTests
     [InlineData("100% -- of   it!!", "100-of-it")]
     public void From_makes_a_lowercase_hyphenated_slug(string headline, string expected) =>
         Assert.Equal(expected, Slugs.From(headline));
+
+    [Theory]
+    [InlineData(null, "", "Ana Ruiz", "ana-ruiz")]
+    [InlineData(" ", "ana-ruiz", "Ana Ruiz-Vega", "ana-ruiz")]
+    [InlineData(" Ana-R ", "ana-ruiz", "Ana Ruiz", "ana-r")]
+    public void A_named_thing_keeps_its_slug_unless_another_is_asked_for(string? requested, string current, string name, string expected) =>
+        Assert.Equal(expected, Slugs.ForName(requested, current, name));
 }

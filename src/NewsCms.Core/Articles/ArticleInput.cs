@@ -36,3 +36,13 @@ public sealed record AttributionInput(string Text, string? Organization = null);
 
 // Id set: an existing note, kept with its date. No id: a new note, dated now unless given.
 public sealed record CorrectionInput(CorrectionKind Kind, string Text, int? Id = null, DateTimeOffset? PublishedAt = null);
+
+// The status and dates an article had where it came from (an export being imported).
+public sealed record ArticleHistory(
+    ArticleStatus Status,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? PublishedAt = null,
+    DateTimeOffset? RevisedAt = null,
+    DateTimeOffset? ScheduledFor = null,
+    DateTimeOffset? UnpublishedAt = null);

@@ -74,6 +74,67 @@ public sealed class ArticleService(
         return await GetAsync(article.Id, ct);
     }
 
+    // An article carried in from an export keeps its status and every date it had at the source;
+    // it passes the same checks as any other save, and the rules of its status.
+    public async Task<ArticleDetail> CreateWithHistoryAsync(ArticleInput input, ArticleHistory history, Actor actor, CancellationToken ct)
+    {
+        EnsureEditor(actor, "import");
+        var article = await WriteAsync(async () =>
+        {
+            CheckHistory(history);
+            var a = new Article
+            {
+                Status = history.Status,
+                CreatedAt = history.CreatedAt,
+                UpdatedAt = history.UpdatedAt,
+                CreatedByUserId = actor.UserId,
+                Version = 1,
+            };
+            await ApplyAsync(a, input, ct);
+            if (history.Status is ArticleStatus.Published or ArticleStatus.Scheduled) await EnsurePublishableAsync(a, ct);
+            a.PublishedAt = history.PublishedAt;
+            a.RevisedAt = history.RevisedAt;
+            a.ScheduledFor = history.ScheduledFor;
+            a.UnpublishedAt = history.UnpublishedAt;
+            db.Articles.Add(a);
+            await db.SaveChangesAsync(ct);
+            AddRevision(a, actor, "imported");
+            var kind = a.Status == ArticleStatus.Published ? ArticleChangeKind.Published : ArticleChangeKind.Created;
+            return (a, new ArticleChange(a.Id, kind, a.Status, null, a.Version));
+        }, ct);
+        return await GetAsync(article.Id, ct);
+    }
+
+    // The second pass of an import: related articles can be named only once they all exist. It
+    // completes the import rather than editing the article, so no version or date moves.
+    public async Task SetImportedRelatedAsync(int id, IReadOnlyList<int> relatedIds, Actor actor, CancellationToken ct)
+    {
+        EnsureEditor(actor, "import");
+        var a = await db.Articles.Include(x => x.RelatedArticles).FirstOrDefaultAsync(x => x.Id == id, ct)
+                ?? throw new NotFoundException($"Article {id}");
+        var errors = new ValidationErrors();
+        var related = await CheckRelatedAsync(a, relatedIds, errors, ct);
+        errors.ThrowIfAny();
+        Reconcile(a.RelatedArticles, related, r => r.RelatedArticleId, (r, i) => r.Position = i,
+            (rid, i) => new RelatedArticle { RelatedArticleId = rid, Position = i });
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+
+    private static void CheckHistory(ArticleHistory h)
+    {
+        var errors = new ValidationErrors();
+        if (!Enum.IsDefined(h.Status))
+            errors.Add("Status", "Status must be draft, inreview, scheduled, published or unpublished.");
+        if (h.Status is ArticleStatus.Published or ArticleStatus.Unpublished && h.PublishedAt is null)
+            errors.Add("PublishedAt", $"A {Describe(h.Status)} article needs the date it was first published.");
+        if (h.Status == ArticleStatus.Scheduled && h.ScheduledFor is null)
+            errors.Add("ScheduledFor", "A scheduled article needs the time it is scheduled for.");
+        if (h.UpdatedAt < h.CreatedAt)
+            errors.Add("UpdatedAt", "An article cannot be updated before it was created.");
+        errors.ThrowIfAny();
+    }
+
     public async Task<ArticleDetail> UpdateAsync(int id, ArticleInput input, int expectedVersion, Actor actor, CancellationToken ct,
         string action = "saved")
     {
@@ -294,14 +355,7 @@ public sealed class ArticleService(
         if (input.LeadImage is { } lead && !await db.MediaAssets.AnyAsync(m => m.Id == lead.MediaId, ct))
             errors.Add("LeadImage.MediaId", $"There is no image {lead.MediaId} in the media library.");
 
-        var related = (input.RelatedArticleIds ?? []).Distinct().ToList();
-        if (related.Count > FieldLimits.MaxRelated)
-            errors.Add(nameof(input.RelatedArticleIds), $"At most {FieldLimits.MaxRelated} related articles.");
-        if (a.Id != 0 && related.Contains(a.Id))
-            errors.Add(nameof(input.RelatedArticleIds), "An article cannot be related to itself.");
-        var knownRelated = await db.Articles.Where(x => related.Contains(x.Id)).Select(x => x.Id).ToListAsync(ct);
-        foreach (var missing in related.Except(knownRelated))
-            errors.Add(nameof(input.RelatedArticleIds), $"There is no article {missing}.");
+        var related = await CheckRelatedAsync(a, input.RelatedArticleIds ?? [], errors, ct);
 
         var authorIds = (input.AuthorIds ?? []).Distinct().ToList();
         if (authorIds.Count > FieldLimits.MaxBylines)
@@ -361,6 +415,20 @@ public sealed class ArticleService(
                 a.Corrections.Add(new CorrectionNote { Kind = c.Kind, Text = c.Text, PublishedAt = c.PublishedAt ?? now });
             }
         }
+    }
+
+    private async Task<List<int>> CheckRelatedAsync(Article a, IReadOnlyList<int> ids, ValidationErrors errors, CancellationToken ct)
+    {
+        const string field = nameof(ArticleInput.RelatedArticleIds);
+        var related = ids.Distinct().ToList();
+        if (related.Count > FieldLimits.MaxRelated)
+            errors.Add(field, $"At most {FieldLimits.MaxRelated} related articles.");
+        if (a.Id != 0 && related.Contains(a.Id))
+            errors.Add(field, "An article cannot be related to itself.");
+        var knownRelated = await db.Articles.Where(x => related.Contains(x.Id)).Select(x => x.Id).ToListAsync(ct);
+        foreach (var missing in related.Except(knownRelated))
+            errors.Add(field, $"There is no article {missing}.");
+        return related;
     }
 
     // Join rows are keyed by what they point at: keep the ones that stay (with their new place),

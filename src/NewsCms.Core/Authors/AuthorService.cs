@@ -60,7 +60,7 @@ public sealed class AuthorService(NewsCmsDbContext db, TimeProvider clock, ICach
         var name = input.Name?.Trim() ?? "";
         errors.Required(nameof(input.Name), name, "Name");
         errors.MaxLength(nameof(input.Name), name, FieldLimits.PersonName, "Name");
-        var slug = string.IsNullOrWhiteSpace(input.Slug) ? author.Id == 0 ? Slugs.From(name) : author.Slug : input.Slug.Trim().ToLowerInvariant();
+        var slug = Slugs.ForName(input.Slug, author.Slug, name);
         if (name.Length > 0 && !Slugs.IsValid(slug))
             errors.Add(nameof(input.Slug), "A slug is lower-case letters, digits and single hyphens.");
         else if (await db.Authors.AnyAsync(a => a.Slug == slug && a.Id != author.Id, ct))

@@ -30,6 +30,10 @@ public static class FieldLimits
     public const int RevisionAction = 200;
     public const int SiteName = 200;
     public const int SiteDescription = 1000;
+    public const int ApiKeyName = 100;
+    public const int WebhookEvents = 200;
+    public const int WebhookError = 500;
+    public const int WebhookResponse = 1000;
     public const int MaxSections = 100;
     public const int MaxBylines = 20;
     public const int MaxTags = 30;

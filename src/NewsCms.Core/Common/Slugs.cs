@@ -47,6 +47,11 @@ public static class Slugs
         return (lastDash > maxLength / 2 ? cut[..lastDash] : cut).Trim('-');
     }
 
+    // The slug of a named thing (an author, a tag): the one asked for, else the one it has, else
+    // one made from its name. Once given, a slug does not follow renames: links to it stay.
+    public static string ForName(string? requested, string current, string name) =>
+        string.IsNullOrWhiteSpace(requested) ? current.Length > 0 ? current : From(name) : requested.Trim().ToLowerInvariant();
+
     public static bool IsValid(string? slug) =>
         !string.IsNullOrEmpty(slug) && slug.Length <= FieldLimits.Slug
         && System.Text.RegularExpressions.Regex.IsMatch(slug, Pattern);

@@ -33,9 +33,11 @@ public sealed class ValidationErrors
             Add(field, $"{label} must be an absolute http or https address.");
     }
 
+    public Dictionary<string, string[]> ToDictionary() => errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+
     public void ThrowIfAny()
     {
         if (Any)
-            throw new ValidationFailedException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+            throw new ValidationFailedException(ToDictionary());
     }
 }

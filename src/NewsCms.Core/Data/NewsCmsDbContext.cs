@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NewsCms.Accounts;
+using NewsCms.Api;
 using NewsCms.Articles;
 using NewsCms.Authors;
 using NewsCms.Media;
@@ -8,6 +9,7 @@ using NewsCms.Previews;
 using NewsCms.Revisions;
 using NewsCms.Settings;
 using NewsCms.Tags;
+using NewsCms.Webhooks;
 
 namespace NewsCms.Data;
 
@@ -29,6 +31,9 @@ public sealed class NewsCmsDbContext(DbContextOptions<NewsCmsDbContext> options)
     public DbSet<MediaRendition> MediaRenditions => Set<MediaRendition>();
     public DbSet<SiteSetting> SiteSettings => Set<SiteSetting>();
     public DbSet<PreviewLink> PreviewLinks => Set<PreviewLink>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

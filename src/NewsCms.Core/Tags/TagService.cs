@@ -6,13 +6,62 @@ namespace NewsCms.Tags;
 
 public sealed record TagSummary(int Id, string Name, string Slug, string? Description, int PublishedArticles);
 
+public sealed record TagInput(string? Name, string? Slug = null, string? Description = null);
+
 public sealed class TagService(NewsCmsDbContext db, TimeProvider clock)
 {
     public Task<TagSummary?> FindBySlugAsync(string slug, CancellationToken ct) =>
-        db.Tags.AsNoTracking().Where(t => t.Slug == slug)
-            .Select(t => new TagSummary(t.Id, t.Name, t.Slug, t.Description,
-                db.ArticleTags.Count(x => x.TagId == t.Id && db.Articles.Any(a => a.Id == x.ArticleId && a.Status == Articles.ArticleStatus.Published))))
-            .FirstOrDefaultAsync(ct);
+        Summaries(db.Tags.AsNoTracking().Where(t => t.Slug == slug)).FirstOrDefaultAsync(ct);
+
+    public async Task<IReadOnlyList<TagSummary>> ListAsync(CancellationToken ct) =>
+        await Summaries(db.Tags.AsNoTracking().OrderBy(t => t.Name).ThenBy(t => t.Id)).ToListAsync(ct);
+
+    public async Task<TagSummary> GetAsync(int id, CancellationToken ct) =>
+        await Summaries(db.Tags.AsNoTracking().Where(t => t.Id == id)).FirstOrDefaultAsync(ct)
+        ?? throw new NotFoundException($"Tag {id}");
+
+    // Any journalist may add a tag, as saving an article with a new tag name does.
+    public async Task<TagSummary> CreateAsync(TagInput input, Actor actor, CancellationToken ct)
+    {
+        var tag = new Tag { CreatedAt = clock.GetUtcNow() };
+        await ApplyAsync(tag, input, ct);
+        db.Tags.Add(tag);
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(tag.Id, ct);
+    }
+
+    // Renaming a tag renames it on every article that carries it: an editor's decision.
+    public async Task<TagSummary> UpdateAsync(int id, TagInput input, Actor actor, CancellationToken ct)
+    {
+        if (!actor.IsEditor) throw new ForbiddenException("Only an editor can change a tag.");
+        var tag = await db.Tags.FirstOrDefaultAsync(t => t.Id == id, ct) ?? throw new NotFoundException($"Tag {id}");
+        await ApplyAsync(tag, input, ct);
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(id, ct);
+    }
+
+    private async Task ApplyAsync(Tag tag, TagInput input, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var name = input.Name?.Trim() ?? "";
+        errors.Required(nameof(input.Name), name, "Name");
+        errors.MaxLength(nameof(input.Name), name, FieldLimits.TagName, "Name");
+        var slug = Slugs.ForName(input.Slug, tag.Slug, name);
+        if (name.Length > 0 && !Slugs.IsValid(slug))
+            errors.Add(nameof(input.Slug), "A slug is lower-case letters, digits and single hyphens.");
+        else if (await db.Tags.AnyAsync(t => t.Slug == slug && t.Id != tag.Id, ct))
+            errors.Add(nameof(input.Slug), $"Another tag already has the slug \"{slug}\".");
+        var description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim();
+        errors.MaxLength(nameof(input.Description), description, FieldLimits.TagDescription, "Description");
+        errors.ThrowIfAny();
+        tag.Name = name;
+        tag.Slug = slug;
+        tag.Description = description;
+    }
+
+    private IQueryable<TagSummary> Summaries(IQueryable<Tag> tags) =>
+        tags.Select(t => new TagSummary(t.Id, t.Name, t.Slug, t.Description,
+            db.ArticleTags.Count(x => x.TagId == t.Id && db.Articles.Any(a => a.Id == x.ArticleId && a.Status == Articles.ArticleStatus.Published))));
 
     // Trims, drops empties and case-insensitive repeats, checks lengths; keeps the given order.
     public List<string> CheckNames(IReadOnlyList<string> names, string field, ValidationErrors errors)

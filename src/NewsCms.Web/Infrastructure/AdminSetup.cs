@@ -115,9 +115,11 @@ public static class AdminSetup
 
     public static WebApplication UseNewsCmsAdmin(this WebApplication app)
     {
+        // The API's key handler has already run (UseNewsCmsApi), so a key's requests are
+        // counted against the key by the limiter.
         app.UseAuthentication();
-        app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseAuthorization();
         return app;
     }
 

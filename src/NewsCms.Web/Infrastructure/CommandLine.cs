@@ -15,6 +15,8 @@ public static class CommandLine
         new BackupVerb(),
         new RestoreVerb(),
         new GenerateContentVerb(),
+        new ApiKeysCommand(),
+        new ExportVerb(),
     ];
 
     public static bool IsVerb(string[] args) => Find(args) is not null;

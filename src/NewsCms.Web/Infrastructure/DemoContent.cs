@@ -3,6 +3,8 @@ using NewsCms.Articles;
 using NewsCms.Authors;
 using NewsCms.Common;
 using NewsCms.Data;
+using NewsCms.Media;
+using SkiaSharp;
 
 namespace NewsCms.Web.Infrastructure;
 
@@ -13,6 +15,7 @@ public sealed class DemoContent(
     NewsCmsDbContext db,
     ArticleService articles,
     AuthorService authors,
+    MediaService media,
     TimeProvider clock,
     ILogger<DemoContent> log)
 {
@@ -29,6 +32,8 @@ public sealed class DemoContent(
         var lind = await authors.CreateAsync(new AuthorInput("Sofie Lind", JobTitle: "Economics editor",
             Bio: "Sofie writes about farming, insurance and the cost of a changing climate."), Seeder, ct);
 
+        var photo = await UploadRiverPhotoAsync(ct);
+
         var talks = await articles.CreatePublishedAsync(new ArticleInput
         {
             Headline = "Talks on Lowen River Water Sharing Stall for a Second Day",
@@ -36,6 +41,7 @@ public sealed class DemoContent(
             Kind = ArticleKind.News,
             AuthorIds = [okafor.Id],
             Tags = ["Lowen River", "Water"],
+            LeadImage = new LeadImageInput(photo.Id, "The Lowen below the Kessel dam, where both delegations met."),
             BodyMarkdown = """
                 Negotiators from the upstream and downstream provinces ended a second day of talks on the
                 Lowen River without agreeing how much water should pass the Kessel dam this summer.
@@ -55,6 +61,7 @@ public sealed class DemoContent(
             Kind = ArticleKind.Explainer,
             AuthorIds = [ellison.Id, okafor.Id],
             Tags = ["Lowen River", "Water", "Explainers"],
+            LeadImage = new LeadImageInput(photo.Id, "The Lowen winds through the plains it has watered for centuries; this summer it runs at its lowest in decades."),
             BodyMarkdown = """
                 Farmers along the lower Lowen say the river that fed their fields for generations now runs
                 thin by July. Upstream, the operators of the Kessel dam say they cannot release what they
@@ -121,6 +128,72 @@ public sealed class DemoContent(
                 PublishedAt: now.AddHours(-2))],
         }, now.AddDays(-2), Seeder, ct);
 
-        log.LogInformation("Seeded demo content: 3 articles by 3 authors.");
+        log.LogInformation("Seeded demo content: 3 articles by 3 authors, 1 photo.");
+    }
+
+    // The demo photo is drawn, not shipped: a landscape with a river, uploaded like any other
+    // photo so it gets its renditions and its full credit.
+    private async Task<MediaView> UploadRiverPhotoAsync(CancellationToken ct)
+    {
+        await using var jpeg = new MemoryStream(DrawRiverLandscape(1600, 900));
+        return await media.UploadAsync(jpeg, "lowen-river.jpg", new MediaInput(
+            AltText: "A river winding between green hills under a pale blue sky",
+            DefaultCaption: "The Lowen river in the plains below the Kessel dam.",
+            CreditLine: "Ilse Marten / Regional Wire",
+            Photographer: "Ilse Marten",
+            Source: "Regional Wire",
+            CopyrightNotice: "© 2026 Regional Wire",
+            LicenseUrl: "https://example.org/regional-wire/licence",
+            LicensorUrl: "https://example.org/regional-wire/licensing"), Seeder, ct);
+    }
+
+    private static byte[] DrawRiverLandscape(int width, int height)
+    {
+        using var surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque));
+        var canvas = surface.Canvas;
+        float w = width, h = height;
+        using (var sky = new SKPaint())
+        {
+            sky.Shader = SKShader.CreateLinearGradient(new SKPoint(0, 0), new SKPoint(0, h * 0.6f),
+                [new SKColor(0x5B, 0x9B, 0xD5), new SKColor(0xF3, 0xE3, 0xC3)], SKShaderTileMode.Clamp);
+            canvas.DrawRect(0, 0, w, h, sky);
+        }
+        using (var sun = new SKPaint { Color = new SKColor(0xFF, 0xF4, 0xD6), IsAntialias = true })
+            canvas.DrawCircle(w * 0.78f, h * 0.22f, h * 0.07f, sun);
+
+        void Hill(float baseY, float amplitude, float phase, SKColor color)
+        {
+            using var builder = new SKPathBuilder();
+            builder.MoveTo(0, h);
+            for (var x = 0; x <= width; x += 8)
+                builder.LineTo(x, baseY - amplitude * MathF.Sin(x / w * MathF.PI * 2.2f + phase) - amplitude * 0.4f * MathF.Sin(x / w * MathF.PI * 5.3f + phase * 2));
+            builder.LineTo(w, h);
+            builder.Close();
+            using var path = builder.Detach();
+            using var paint = new SKPaint { Color = color, IsAntialias = true };
+            canvas.DrawPath(path, paint);
+        }
+        Hill(h * 0.52f, h * 0.06f, 0.4f, new SKColor(0x7A, 0x9C, 0x8E));
+        Hill(h * 0.62f, h * 0.07f, 2.1f, new SKColor(0x5E, 0x8C, 0x4A));
+        Hill(h * 0.74f, h * 0.05f, 4.0f, new SKColor(0x4A, 0x7A, 0x38));
+
+        // The river: wide in the foreground, narrowing to the horizon.
+        using (var outline = new SKPathBuilder())
+        {
+            outline.MoveTo(w * 0.30f, h);
+            outline.CubicTo(w * 0.45f, h * 0.85f, w * 0.30f, h * 0.72f, w * 0.52f, h * 0.60f);
+            outline.LineTo(w * 0.55f, h * 0.60f);
+            outline.CubicTo(w * 0.42f, h * 0.72f, w * 0.62f, h * 0.85f, w * 0.58f, h);
+            outline.Close();
+            using var river = outline.Detach();
+            using var water = new SKPaint { IsAntialias = true };
+            water.Shader = SKShader.CreateLinearGradient(new SKPoint(0, h * 0.6f), new SKPoint(0, h),
+                [new SKColor(0xA8, 0xC8, 0xE0), new SKColor(0x3D, 0x6E, 0x99)], SKShaderTileMode.Clamp);
+            canvas.DrawPath(river, water);
+        }
+
+        using var image = surface.Snapshot();
+        using var encoded = image.Encode(SKEncodedImageFormat.Jpeg, 90);
+        return encoded.ToArray();
     }
 }

@@ -1,6 +1,7 @@
 using NewsCms.Accounts;
 using NewsCms.Common;
 using NewsCms.Importing;
+using NewsCms.Portability;
 
 namespace NewsCms.Web.Infrastructure;
 
@@ -12,7 +13,7 @@ public sealed class ImportVerb : ICommandLineVerb
 
     public IReadOnlyList<string> Name { get; } = ["import"];
 
-    public string Usage => "import FILE...   import articles written like the explainer example, published at their date";
+    public string Usage => "import FILE...   import articles written like the explainer example, published at their date, or export FOLDERs";
 
     public async Task<int> RunAsync(VerbContext context, CancellationToken ct)
     {
@@ -26,6 +27,11 @@ public sealed class ImportVerb : ICommandLineVerb
         {
             // A scope per file: nothing one file leaves behind can leak into the next.
             await using var scope = context.Services.CreateAsyncScope();
+            if (ExportFormat.IsExportFolder(context.ResolvePath(file)))
+            {
+                allImported &= await ExportVerb.ImportFolderAsync(scope.ServiceProvider, context, file, Importer, ct);
+                continue;
+            }
             var importer = scope.ServiceProvider.GetRequiredService<ArticleImporter>();
             var outcome = await importer.ImportFileAsync(context.ResolvePath(file), file, Importer, ct);
             allImported &= outcome.Status == ImportStatus.Imported;

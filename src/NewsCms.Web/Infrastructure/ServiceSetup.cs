@@ -3,6 +3,8 @@ using NewsCms.Authors;
 using NewsCms.Common;
 using NewsCms.Data;
 using NewsCms.Importing;
+using NewsCms.Media;
+using NewsCms.Portability;
 using NewsCms.Rendering;
 using NewsCms.Tags;
 
@@ -21,10 +23,13 @@ public static class ServiceSetup
         services.AddScoped<PublishedArticles>();
         services.AddScoped<AuthorService>();
         services.AddScoped<TagService>();
+        services.AddScoped<MediaService>();
         services.AddScoped<DemoContent>();
         services.AddScoped<ContentGenerator>();
         services.AddSingleton<BackupService>();
         services.AddScoped<ArticleImporter>();
+        services.AddScoped<ArticleExporter>();
+        services.AddScoped<ArticleJsonImporter>();
         services.AddHostedService<ScheduledPublisher>();
         return builder;
     }

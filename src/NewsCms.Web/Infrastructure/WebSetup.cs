@@ -4,6 +4,9 @@ public static class WebSetup
 {
     public static WebApplicationBuilder AddNewsCmsWeb(this WebApplicationBuilder builder)
     {
+        // On SIGTERM Kestrel stops accepting, then in-flight requests and the scheduler's current
+        // run get this long to finish before the process exits.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.Services.AddControllersWithViews();
         builder.Services.AddProblemDetails();
         builder.Services.AddHttpContextAccessor();
@@ -27,6 +30,7 @@ public static class WebSetup
     public static WebApplication MapNewsCmsRoutes(this WebApplication app)
     {
         app.MapNewsCmsHealth();
+        app.MapNewsCmsMedia();
         app.MapControllers();
         return app;
     }

@@ -41,6 +41,44 @@ public sealed class ArticlePageTests(NewsCmsFactory app) : IClassFixture<NewsCms
     }
 
     [Fact]
+    public async Task Lead_photo_is_a_figure_with_responsive_picture_caption_and_credit()
+    {
+        var page = await ExplainerAsync();
+
+        var figure = page.QuerySelector("main article figure")!;
+        var source = figure.QuerySelector("picture > source")!;
+        Assert.Equal("image/webp", source.GetAttribute("type"));
+        Assert.All(source.GetAttribute("srcset")!.Split(", "), s => Assert.Matches(@"^/media/[0-9a-f]{64}-\d+\.webp \d+w$", s));
+        var img = figure.QuerySelector("picture > img")!;
+        Assert.Equal(("1600", "900"), (img.GetAttribute("width"), img.GetAttribute("height")));
+        Assert.Equal("A river winding between green hills under a pale blue sky", img.GetAttribute("alt"));
+        Assert.Equal("high", img.GetAttribute("fetchpriority"));
+        Assert.Matches(@"^/media/[0-9a-f]{64}-1600\.jpg$", img.GetAttribute("src"));
+        Assert.Equal(4, img.GetAttribute("srcset")!.Split(", ").Length);
+        var caption = figure.QuerySelector("figcaption")!;
+        Assert.StartsWith("The Lowen winds through the plains", caption.QuerySelector(".caption")!.TextContent);
+        Assert.Equal("Photo: Ilse Marten / Regional Wire", caption.QuerySelector(".credit")!.TextContent.Trim());
+
+        using var client = app.CreateClient();
+        using var response = await client.GetAsync(img.GetAttribute("src"), TestContext.Current.CancellationToken);
+        Assert.Equal("image/jpeg", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Home_teasers_show_the_lead_photo_lazily_from_a_small_rendition()
+    {
+        var home = await app.GetDocumentAsync("/");
+
+        var teaser = home.QuerySelectorAll("article.teaser")
+            .Single(t => t.QuerySelector("h2")!.TextContent.Contains("What Is at Stake", StringComparison.Ordinal));
+        var img = teaser.QuerySelector("picture img")!;
+        Assert.Equal("lazy", img.GetAttribute("loading"));
+        Assert.Matches(@"^/media/[0-9a-f]{64}-320\.jpg$", img.GetAttribute("src"));
+        Assert.Equal(("1600", "900"), (img.GetAttribute("width"), img.GetAttribute("height")));
+        Assert.False(string.IsNullOrEmpty(img.GetAttribute("alt")));
+    }
+
+    [Fact]
     public async Task Qa_sections_are_headings_with_stable_anchors_listed_in_a_table_of_contents()
     {
         var page = await ExplainerAsync();
