@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using NewsCms.IntegrationTests.Infrastructure;
@@ -14,18 +15,20 @@ public sealed class AuthorizationAuditTests(NewsCmsFactory app) : IClassFixture<
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private List<(string Method, string Path)> Endpoints(Func<string, string, bool> include)
+    // Each endpoint with the body type it declares, so the guard (not content negotiation) is what answers.
+    private List<(string Method, string Path, string? Consumes)> Endpoints(Func<string, string, bool> include)
     {
         using (app.CreateClient()) { }
-        var found = new List<(string, string)>();
+        var found = new List<(string, string, string?)>();
         foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
         {
             var pattern = "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
             var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [HttpMethods.Get];
             var path = Fill(endpoint.RoutePattern);
+            var consumes = endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.FirstOrDefault();
             foreach (var method in methods)
             {
-                if (include(method, pattern)) found.Add((method, path));
+                if (include(method, pattern)) found.Add((method, path, consumes));
             }
         }
         Assert.NotEmpty(found);
@@ -53,7 +56,7 @@ public sealed class AuthorizationAuditTests(NewsCmsFactory app) : IClassFixture<
         using var client = app.CreateClient(new() { AllowAutoRedirect = false });
 
         var open = new List<string>();
-        foreach (var (method, path) in endpoints)
+        foreach (var (method, path, _) in endpoints)
         {
             using var request = new HttpRequestMessage(new HttpMethod(method), path);
             if (method != HttpMethods.Get) request.Content = new FormUrlEncodedContent([]);
@@ -74,17 +77,20 @@ public sealed class AuthorizationAuditTests(NewsCmsFactory app) : IClassFixture<
         using var client = app.CreateClient(new() { AllowAutoRedirect = false });
 
         var open = new List<string>();
-        foreach (var (method, path) in endpoints)
+        foreach (var (method, path, consumes) in endpoints)
         {
-            using var request = new HttpRequestMessage(new HttpMethod(method), path)
-            {
-                Content = new StringContent("{}", System.Text.Encoding.UTF8,
-                    method == HttpMethods.Patch ? "application/merge-patch+json" : "application/json"),
-            };
+            using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = Body(consumes) };
             using var response = await client.SendAsync(request, Ct);
             if (response.StatusCode != HttpStatusCode.Unauthorized) open.Add($"{method} {path} -> {(int)response.StatusCode}");
         }
 
         Assert.True(open.Count == 0, "API writes that do not answer 401 to anonymous callers:\n" + string.Join("\n", open));
     }
+
+    private static HttpContent Body(string? consumes) => consumes switch
+    {
+        "multipart/form-data" => new MultipartFormDataContent { { new StringContent("x"), "altText" } },
+        null => new StringContent("{}", System.Text.Encoding.UTF8, "application/json"),
+        _ => new StringContent("{}", System.Text.Encoding.UTF8, consumes),
+    };
 }
