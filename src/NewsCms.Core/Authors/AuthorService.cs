@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using NewsCms.Caching;
 using NewsCms.Common;
 using NewsCms.Data;
 
@@ -9,7 +8,7 @@ public sealed record AuthorInput(string Name, string? Slug = null, string? JobTi
 
 public sealed record AuthorView(int Id, string Name, string Slug, string? JobTitle, string? Bio, string? UserId);
 
-public sealed class AuthorService(NewsCmsDbContext db, TimeProvider clock, ICacheEvictor cache)
+public sealed class AuthorService(NewsCmsDbContext db, TimeProvider clock)
 {
     public async Task<AuthorView> GetAsync(int id, CancellationToken ct) =>
         await db.Authors.AsNoTracking().Where(a => a.Id == id).Select(a => ToView(a)).FirstOrDefaultAsync(ct)
@@ -40,8 +39,6 @@ public sealed class AuthorService(NewsCmsDbContext db, TimeProvider clock, ICach
         await ApplyAsync(author, input, ct);
         author.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
-        // Bylines show the name on the author's articles and in every list.
-        await cache.EvictAsync([CacheTags.Author(id), CacheTags.Articles], ct);
         return ToView(author);
     }
 

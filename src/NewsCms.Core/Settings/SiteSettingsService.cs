@@ -1,4 +1,3 @@
-using NewsCms.Caching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsCms.Common;
@@ -33,8 +32,7 @@ public sealed class SiteSettingsService(
     NewsCmsDbContext db,
     IOptions<SiteOptions> options,
     SiteSettingsCache cache,
-    TimeProvider clock,
-    ICacheEvictor pages)
+    TimeProvider clock)
 {
     // Another app instance may have saved newer settings: each instance rereads them this often.
     public static readonly TimeSpan RefreshAfter = TimeSpan.FromSeconds(30);
@@ -86,10 +84,7 @@ public sealed class SiteSettingsService(
         row.UpdatedAt = clock.GetUtcNow();
         row.UpdatedBy = actor.Name.Length > FieldLimits.Actor ? actor.Name[..FieldLimits.Actor] : actor.Name;
         await db.SaveChangesAsync(ct);
-        var settings = (await ReloadAsync(ct)).Settings;
-        // Every public page shows the site's name and links.
-        await pages.EvictAsync([CacheTags.Site], ct);
-        return settings;
+        return (await ReloadAsync(ct)).Settings;
     }
 
     private async Task<SiteSettingsCache.Snapshot> ReloadAsync(CancellationToken ct)

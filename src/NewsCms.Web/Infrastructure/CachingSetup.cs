@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Net.Http.Headers;
 using NewsCms.Articles;
 using NewsCms.Caching;
+using NewsCms.Data;
 
 namespace NewsCms.Web.Infrastructure;
 
@@ -23,18 +24,21 @@ public static class CachingSetup
         services.Configure<OutputCacheSettings>(builder.Configuration.GetSection("NewsCms:OutputCache"));
         services.AddOutputCache(o =>
         {
-            // Eviction is exact, so entries may live long; search has no tag to evict by.
+            // Eviction is exact, so entries may live long. Any article change may change any list or
+            // search result; search keeps a short life too, as every reader's query is its own entry.
             o.AddPolicy(PublicPagePolicy.Pages, new PublicPagePolicy(TimeSpan.FromMinutes(10), CacheTags.Articles));
             o.AddPolicy(PublicPagePolicy.Article, new PublicPagePolicy(TimeSpan.FromMinutes(10)));
-            o.AddPolicy(PublicPagePolicy.Search, new PublicPagePolicy(TimeSpan.FromSeconds(10)));
+            o.AddPolicy(PublicPagePolicy.Search, new PublicPagePolicy(TimeSpan.FromMinutes(1), CacheTags.Articles));
         });
         services.AddSingleton<ICacheEvictor, OutputCacheEvictor>();
         services.AddScoped<IArticleChangeHandler, CachedPageEviction>();
+        services.ConfigureDbContext<NewsCmsDbContext>((s, o) => o.AddInterceptors(new ShownContentEviction(s.GetRequiredService<ICacheEvictor>())));
+        NewsroomCookie.Configure(services);
 
         services.AddResponseCompression(o =>
         {
             // Only public pages reach this (see UseNewsCmsCaching): they hold no secret a
-            // compression side channel could reveal.
+            // compression side channel (BREACH) could reveal.
             o.EnableForHttps = true;
             o.Providers.Add<BrotliCompressionProvider>();
             o.Providers.Add<GzipCompressionProvider>();
@@ -58,7 +62,9 @@ public static class CachingSetup
     public static WebApplication UseNewsCmsCaching(this WebApplication app)
     {
         app.UseOutputCache();
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/admin"), branch =>
+        // Only public pages and feeds (endpoints with a cache policy): static files are fingerprinted
+        // and cached by browsers and CDNs, and nothing private is ever compressed.
+        app.UseWhen(c => c.GetEndpoint()?.Metadata.GetMetadata<OutputCacheAttribute>() is not null, branch =>
         {
             branch.UseMiddleware<PageValidators>();
             branch.UseResponseCompression();
@@ -119,7 +125,7 @@ public sealed class PublicPagePolicy(TimeSpan duration, params string[] baseTags
         var enabled = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<OutputCacheSettings>>().CurrentValue.Enabled;
         var cacheable = enabled
             && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
-            && !PageValidators.IsJournalist(http);
+            && !NewsroomCookie.IsPresent(http.Request);
         context.EnableOutputCaching = cacheable;
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;

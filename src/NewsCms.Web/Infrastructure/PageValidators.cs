@@ -1,10 +1,7 @@
 using System.IO.Pipelines;
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace NewsCms.Web.Infrastructure;
@@ -13,7 +10,7 @@ namespace NewsCms.Web.Infrastructure;
 // compressed body, gives it a strong ETag from its hash, Last-Modified and a Cache-Control a CDN
 // can honour, and answers a matching If-None-Match with 304. Sitting inside the output cache, it
 // runs once per cache entry; the cache answers later conditional requests from the stored headers.
-public sealed class PageValidators(RequestDelegate next, TimeProvider clock, IOptionsMonitor<CookieAuthenticationOptions> cookies)
+public sealed class PageValidators(RequestDelegate next, TimeProvider clock)
 {
     // Short: a CDN cannot be reached by eviction, so it may lag a publish by this much at most.
     public const string PublicCacheControl = "public, max-age=60, stale-while-revalidate=30";
@@ -50,7 +47,7 @@ public sealed class PageValidators(RequestDelegate next, TimeProvider clock, IOp
             var headers = response.GetTypedHeaders();
             headers.ETag = etag;
             headers.LastModified ??= clock.GetUtcNow();
-            response.Headers.CacheControl = IsJournalist(context, cookies) ? PrivateCacheControl : PublicCacheControl;
+            response.Headers.CacheControl = NewsroomCookie.IsPresent(request) ? PrivateCacheControl : PublicCacheControl;
             if (request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } match && match.Any(m => m.Equals(EntityTagHeaderValue.Any) || m.Compare(etag, useStrongComparison: false)))
             {
                 response.StatusCode = StatusCodes.Status304NotModified;
@@ -59,19 +56,13 @@ public sealed class PageValidators(RequestDelegate next, TimeProvider clock, IOp
                 return;
             }
         }
+        // An empty error answer stays without a length, so the status code pages can fill it.
+        if (buffer.Length == 0 && response.StatusCode != StatusCodes.Status200OK) return;
         response.ContentLength = buffer.Length;
         if (HttpMethods.IsHead(request.Method)) return;
         buffer.Position = 0;
         await buffer.CopyToAsync(original.Stream, context.RequestAborted);
     }
-
-    // Any request carrying the admin sign-in cookie is a journalist's: never served from or stored
-    // in the shared cache, so they see their own publish at once.
-    public static bool IsJournalist(HttpContext context) =>
-        IsJournalist(context, context.RequestServices.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>());
-
-    private static bool IsJournalist(HttpContext context, IOptionsMonitor<CookieAuthenticationOptions> cookies) =>
-        cookies.Get(IdentityConstants.ApplicationScheme).Cookie.Name is { } name && context.Request.Cookies.ContainsKey(name);
 
     // Holds the whole body so its hash can go into the headers before they are sent.
     private sealed class BufferedBody(MemoryStream buffer) : IHttpResponseBodyFeature

@@ -5,6 +5,7 @@ using AngleSharp.Dom;
 using Microsoft.Extensions.DependencyInjection;
 using NewsCms.Articles;
 using NewsCms.Authors;
+using NewsCms.IntegrationTests.Admin;
 using NewsCms.IntegrationTests.Infrastructure;
 using NewsCms.Settings;
 
@@ -128,20 +129,121 @@ public sealed class OutputCacheTests
     [Fact]
     public async Task A_signed_in_journalist_bypasses_the_cache_and_is_not_stored_for_readers()
     {
-        await using var app = new NewsroomApp();
-        var article = await app.PublishAsync(new ArticleBuilder().Headline("Dam talks resume", "dam-talks"));
-        void Journalist(HttpRequestHeaders h) => h.Add("Cookie", "newscms_admin=signed-in");
+        await using var app = new AdminFactory();
+        var article = await app.WithScopeAsync(async s =>
+        {
+            var articles = s.GetRequiredService<ArticleService>();
+            var draft = await articles.CreateAsync(new ArticleBuilder().Headline("Dam talks resume", "dam-talks"), NewsroomApp.Editor, Ct);
+            return await articles.PublishAsync(draft.Id, draft.Version, NewsroomApp.Editor, Ct);
+        });
+        using var journalist = await AdminSession.SignInAsync(app, AdminFactory.AdminEmail, AdminFactory.AdminPassword);
+        using var reader = AdminSession.NewClient(app);
 
-        using var asJournalist = await SendAsync(app, article.Path!, Journalist);
-        using var firstReader = await SendAsync(app, article.Path!);
-        using var secondReader = await SendAsync(app, article.Path!);
-        using var againAsJournalist = await SendAsync(app, article.Path!, Journalist);
+        using var asJournalist = await journalist.GetAsync(article.Path!);
+        using var firstReader = await reader.GetAsync(article.Path!, Ct);
+        using var secondReader = await reader.GetAsync(article.Path!, Ct);
+        using var againAsJournalist = await journalist.GetAsync(article.Path!);
 
+        Assert.Equal(HttpStatusCode.OK, asJournalist.StatusCode);
         Assert.False(FromCache(asJournalist));
-        Assert.Equal("private, no-cache", asJournalist.Headers.CacheControl!.ToString());
+        Assert.True(asJournalist.Headers.CacheControl is { Private: true, NoCache: true });
         Assert.False(FromCache(firstReader));
         Assert.True(FromCache(secondReader));
         Assert.False(FromCache(againAsJournalist));
+
+        // Signing out ends the bypass along with the session.
+        var logout = (await journalist.GetDocumentAsync("/admin/articles")).QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("form[action='/admin/logout']")!;
+        (await journalist.SubmitAsync(logout)).Dispose();
+        using var afterSignOut = await journalist.GetAsync(article.Path!);
+        Assert.True(FromCache(afterSignOut));
+    }
+
+    [Fact]
+    public async Task Preview_links_are_never_cached()
+    {
+        await using var app = new NewsroomApp();
+        var draft = await app.CreateDraftAsync(new ArticleBuilder().Headline("Dam talks resume", "dam-talks"));
+        var token = await app.WithScopeAsync(async s =>
+            (await s.GetRequiredService<NewsCms.Previews.PreviewLinkService>().CreateAsync(draft.Id, null, NewsroomApp.Editor, Ct)).Token);
+
+        using var first = await SendAsync(app, $"/preview/{token}");
+        using var second = await SendAsync(app, $"/preview/{token}");
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.False(FromCache(second));
+        Assert.True(second.Headers.CacheControl!.NoStore);
+        Assert.Null(second.Headers.ETag);
+    }
+
+    [Fact]
+    public async Task A_photo_credit_edit_shows_on_the_article_page_at_once()
+    {
+        await using var app = new NewsroomApp();
+        var photo = await app.AddPhotoAsync();
+        var article = await app.PublishAsync(new ArticleBuilder().Headline("Dam talks resume", "dam-talks").LeadImage(photo, "The dam at dawn."));
+        (await SendAsync(app, article.Path!)).Dispose();
+        using (var cached = await SendAsync(app, article.Path!)) Assert.True(FromCache(cached));
+
+        await app.WithScopeAsync(s => s.GetRequiredService<NewsCms.Media.MediaService>().UpdateAsync(photo,
+            new NewsCms.Media.MediaInput("Farmers by a dry canal", CreditLine: "Ana Diaz / Lowen Ledger", Photographer: "Ana Diaz"),
+            NewsroomApp.Editor, Ct));
+
+        var page = await ReadAsync(await SendAsync(app, article.Path!));
+        Assert.Equal("Photo: Ana Diaz / Lowen Ledger", page.QuerySelector("main article figure figcaption .credit")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_tag_rename_shows_in_the_article_page_metadata_and_on_the_tag_page_at_once()
+    {
+        await using var app = new NewsroomApp();
+        var article = await app.PublishAsync(new ArticleBuilder().Headline("Dam talks resume", "dam-talks").Tagged("Water"));
+        (await SendAsync(app, article.Path!)).Dispose();
+        (await SendAsync(app, "/tags/water")).Dispose();
+
+        await app.WithScopeAsync(s => s.GetRequiredService<NewsCms.Tags.TagService>()
+            .UpdateAsync(article.Tags[0].Id, new NewsCms.Tags.TagInput("Water supply", "water"), NewsroomApp.Editor, Ct));
+
+        var page = await ReadAsync(await SendAsync(app, article.Path!));
+        var keywords = page.QuerySelectorAll("script[type='application/ld+json']")
+            .Select(script => System.Text.Json.JsonDocument.Parse(script.TextContent).RootElement)
+            .Where(json => json.ValueKind == System.Text.Json.JsonValueKind.Object && json.TryGetProperty("keywords", out _))
+            .SelectMany(json => json.GetProperty("keywords").EnumerateArray().Select(k => k.GetString()));
+        Assert.Equal(["Water supply"], keywords);
+        var tagPage = await ReadAsync(await SendAsync(app, "/tags/water"));
+        Assert.Contains("Water supply", tagPage.QuerySelector("main h1")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_scheduled_article_is_on_the_cached_home_page_as_soon_as_the_scheduler_publishes_it()
+    {
+        await using var app = new NewsroomApp();
+        await app.PublishAsync(new ArticleBuilder().Headline("Dam talks resume", "dam-talks"));
+        var draft = await app.CreateDraftAsync(new ArticleBuilder().Headline("Harvest comes early", "harvest"));
+        await app.ArticlesAsync(a => a.ScheduleAsync(draft.Id, NewsroomApp.Start.AddHours(1), draft.Version, NewsroomApp.Editor, Ct));
+        (await SendAsync(app, "/")).Dispose();
+        using (var cached = await SendAsync(app, "/")) Assert.True(FromCache(cached));
+
+        app.Clock.Advance(TimeSpan.FromHours(1));
+        await app.WithScopeAsync(s => s.GetServices<Microsoft.Extensions.Hosting.IHostedService>()
+            .OfType<NewsCms.Web.Infrastructure.ScheduledPublisher>().Single().PublishDueAsync(Ct));
+
+        var home = await ReadAsync(await SendAsync(app, "/"));
+        Assert.Equal(["Harvest comes early", "Dam talks resume"], home.QuerySelectorAll("main article.teaser h2 a").Select(a => a.TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task A_cached_page_carries_the_same_security_headers_as_a_fresh_one()
+    {
+        await using var app = new NewsroomApp();
+        var article = await app.PublishAsync(new ArticleBuilder().Headline("Dam talks resume", "dam-talks"));
+
+        using var fresh = await SendAsync(app, article.Path!);
+        using var cached = await SendAsync(app, article.Path!);
+
+        Assert.True(FromCache(cached));
+        foreach (var header in new[] { "Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy", "Permissions-Policy" })
+            Assert.Equal(fresh.Headers.GetValues(header), cached.Headers.GetValues(header));
+        Assert.Equal(NewsCms.Web.Infrastructure.SecurityHeaders.ContentSecurityPolicy, cached.Headers.GetValues("Content-Security-Policy").Single());
     }
 
     [Theory]
@@ -164,7 +266,8 @@ public sealed class OutputCacheTests
 
             Assert.Equal(HttpStatusCode.NotModified, conditional.StatusCode);
             Assert.Empty(await conditional.Content.ReadAsByteArrayAsync(Ct));
-            Assert.Equal(cached, FromCache(conditional));
+            // The cache answers from its stored headers (without an Age), a fresh render from its hash.
+            Assert.Equal(first.Headers.ETag, conditional.Headers.ETag);
             Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
             Assert.Equal(first.Headers.ETag, stale.Headers.ETag);
         }
