@@ -45,7 +45,10 @@ public sealed class SitemapsController(
         return Xml(SitemapWriter.UrlSet(await source.PageAsync((page - 1) * PerFile, PerFile, ct), urls.Absolute));
     }
 
+    // A window of the last 48 hours: it changes with the clock, not only with articles, so it is
+    // built per request (still with its ETag, 304 and compression).
     [HttpGet("/sitemap-news.xml")]
+    [OutputCache(NoStore = true)]
     public async Task<IActionResult> News(CancellationToken ct)
     {
         var site = await settings.GetAsync(ct);
