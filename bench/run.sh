@@ -4,15 +4,17 @@
 # bytes held in memory. Results go to bench/out/results.md (and are copied into docs/ by hand
 # with the commit that explains them).
 #
-#   bash bench/run.sh [--articles N] [--duration SECONDS] [--warmup SECONDS] [--rounds N]
+#   bash bench/run.sh [--articles N] [--duration SECONDS] [--warmup SECONDS] [--rounds N] [--connections N]
 #
-# Needs: the .NET SDK, wrk and curl (apt-get install -y wrk curl). Binds to 127.0.0.1 only.
+# Two NewsCms processes serve the same data directory: one with the output cache (the default)
+# and one with NewsCms:OutputCache:Enabled=false, so "cache on" and "cache off" are measured in
+# the same run. Needs: the .NET SDK, wrk and curl (apt-get install -y wrk curl). Binds to 127.0.0.1 only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-articles=1000
+articles=2000
 duration=10
-warmup=25
+warmup=20
 rounds=2
 connections=32
 while [ $# -gt 0 ]; do
@@ -21,6 +23,7 @@ while [ $# -gt 0 ]; do
         --duration) duration="$2"; shift 2 ;;
         --warmup) warmup="$2"; shift 2 ;;
         --rounds) rounds="$2"; shift 2 ;;
+        --connections) connections="$2"; shift 2 ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
@@ -34,31 +37,48 @@ echo "== publishing NewsCms and the baseline server (Release)"
 dotnet publish src/NewsCms.Web -c Release -o "$out/app" --nologo -v q
 dotnet publish bench/Baseline -c Release -o "$out/baseline" --nologo -v q
 
-app_port=5101; static_port=5102; bytes_port=5103
+app_port=5101; static_port=5102; bytes_port=5103; nocache_port=5104
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
 wait_for() {
-    for _ in $(seq 1 150); do curl -fs -o /dev/null "$1" && return 0; sleep 0.2; done
+    for _ in $(seq 1 300); do curl -fs -o /dev/null "$1" && return 0; sleep 0.05; done
     echo "server at $1 did not answer" >&2; exit 1
 }
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
 export ASPNETCORE_ENVIRONMENT=Production
 export NewsCms__DataDirectory="$PWD/$out/data"
 export NewsCms__Site__BaseUrl="http://127.0.0.1:$app_port"
+export NewsCms__SeedDemoContent=false
+# The API's per-client rate limit would answer the load generator with 429s.
+export NewsCms__Api__RateLimit__AnonymousPermits=100000000
+export NewsCms__Api__RateLimit__KeyPermits=100000000
 export Logging__LogLevel__Default=Warning
 
 echo "== generating $articles articles"
+gen_start=$(now_ms)
 dotnet "$out/app/NewsCms.Web.dll" generate-content --count "$articles"
+generation_s=$(( ($(now_ms) - gen_start) / 1000 ))
+write_key=$(dotnet "$out/app/NewsCms.Web.dll" api-keys create --name bench --scope write | tail -1)
 
-start_ns=$(date +%s%N)
+# Start to first response: process start until the first 200 from the health check and from a
+# real page (the home page: database, EF model and Razor all on first use).
+start_ms=$(now_ms)
 dotnet "$out/app/NewsCms.Web.dll" --urls "http://127.0.0.1:$app_port" > "$out/app.log" 2>&1 &
 pids+=($!); app_pid=$!
 wait_for "http://127.0.0.1:$app_port/healthz"
-first_response_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
+first_health_ms=$(( $(now_ms) - start_ms ))
+wait_for "http://127.0.0.1:$app_port/"
+first_page_ms=$(( $(now_ms) - start_ms ))
+
+NewsCms__OutputCache__Enabled=false dotnet "$out/app/NewsCms.Web.dll" --urls "http://127.0.0.1:$nocache_port" > "$out/app-nocache.log" 2>&1 &
+pids+=($!); nocache_pid=$!
+wait_for "http://127.0.0.1:$nocache_port/healthz"
 
 base="http://127.0.0.1:$app_port"
+nocache="http://127.0.0.1:$nocache_port"
 article_path=$(curl -fs "$base/" | grep -o 'href="/[0-9]\{4\}/[0-9]\{2\}/[0-9]\{2\}/[^"]*"' | head -1 | cut -d'"' -f2)
 curl -fs "$base$article_path" > "$out/article.html"
 echo "== article under test: $article_path ($(wc -c < "$out/article.html") bytes)"
@@ -70,51 +90,55 @@ pids+=($!)
 wait_for "http://127.0.0.1:$static_port/article"
 wait_for "http://127.0.0.1:$bytes_port/article"
 
-# Scenario name | URL. Only those the build serves are measured (a 2xx on a first GET).
-tag_path=$(curl -fs "$base$article_path" | grep -o 'href="/tags/[^"]*"' | head -1 | cut -d'"' -f2 || true)
-first_id=$(curl -fs "$base/api/v1/articles?limit=1" 2>/dev/null | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2 || true)
+# The generator's subject tags (e.g. "Water rights") each carry about a tenth of the articles.
+tag_path="/tags/$(curl -fs "$base/api/v1/tags" | grep -o '"slug":"[^"]*"' | cut -d'"' -f4 | grep -m1 -E '^(water-rights|rail-fares|grain-prices)$' || true)"
+first_id=$(curl -fs "$base/api/v1/articles?limit=1" | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2)
 scenarios=(
     "static file (baseline)|http://127.0.0.1:$static_port/article"
     "in-memory bytes (baseline)|http://127.0.0.1:$bytes_port/article"
-    "article page|$base$article_path"
-    "home page|$base/"
-    "tag page|$base${tag_path:-/tags/none}"
-    "search page|$base/search?q=river"
-    "feed|$base/feed"
+    "article page, cached|$base$article_path"
+    "article page, cache off|$nocache$article_path"
+    "home page, cached|$base/"
+    "home page, cache off|$nocache/"
+    "tag page, cached|$base$tag_path"
+    "search page, cached|$base/search?q=river"
+    "search page, cache off|$nocache/search?q=river"
+    "feed, cached|$base/feed"
     "API list limit=20|$base/api/v1/articles?limit=20"
-    "API article by id|$base/api/v1/articles/${first_id:-0}"
+    "API article by id|$base/api/v1/articles/$first_id"
 )
 
 # wrk's latency lines use us, ms or s; everything is reported in ms.
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[0-9]s$/ && v !~ /ms$/) n *= 1000; printf "%.2f", n }'; }
 
 declare -A rps p50 p99 count
-measure() { # name url seconds
-    local result
-    result=$(wrk -t2 -c"$connections" -d"$3"s --latency "$2")
+record() { # name wrk-output
     local r l50 l99
-    r=$(echo "$result" | awk '/Requests\/sec/ { print $2 }')
-    l50=$(to_ms "$(echo "$result" | awk '$1 == "50%" { print $2 }')")
-    l99=$(to_ms "$(echo "$result" | awk '$1 == "99%" { print $2 }')")
-    if echo "$result" | grep -q "Non-2xx"; then echo "   warning: $1 answered non-2xx responses" >&2; fi
+    r=$(echo "$2" | awk '/Requests\/sec/ { print $2 }')
+    l50=$(to_ms "$(echo "$2" | awk '$1 == "50%" { print $2 }')")
+    l99=$(to_ms "$(echo "$2" | awk '$1 == "99%" { print $2 }')")
+    if echo "$2" | grep -q "Non-2xx"; then echo "   warning: $1 answered non-2xx responses" >&2; fi
     rps[$1]=$(awk -v a="${rps[$1]:-0}" -v b="$r" 'BEGIN { print a + b }')
     p50[$1]=$(awk -v a="${p50[$1]:-0}" -v b="$l50" 'BEGIN { print a + b }')
     p99[$1]=$(awk -v a="${p99[$1]:-0}" -v b="$l99" 'BEGIN { print a + b }')
     count[$1]=$(( ${count[$1]:-0} + 1 ))
-    printf '   %-28s %10s req/s  p50 %6s ms  p99 %6s ms\n' "$1" "$r" "$l50" "$l99"
+    printf '   %-30s %10s req/s  p50 %6s ms  p99 %6s ms\n' "$1" "$r" "$l50" "$l99"
 }
+measure() { record "$1" "$(wrk -t2 -c"$connections" -d"$3"s --latency "$2")"; }
 
 active=()
 for s in "${scenarios[@]}"; do
     url="${s#*|}"
-    if curl -fs -o /dev/null "$url"; then active+=("$s"); else echo "   (skipping ${s%%|*}: not served by this build)"; fi
+    if curl -fs -o /dev/null "$url"; then active+=("$s"); else echo "   (skipping ${s%%|*}: $url not served)"; fi
 done
 
-echo "== warming every server for ${warmup}s under load (tiered compilation settles)"
-for s in "${active[@]}"; do
-    wrk -t2 -c"$connections" -d"$warmup"s "${s#*|}" > /dev/null
-    [ "$warmup" -gt 5 ] && warmup=5   # the app is warm after its first scenario; the rest need less
+# Every server gets the full warm-up (tiered compilation settles per process), then each
+# scenario a short one of its own (its code paths and cache entries).
+echo "== warming each server for ${warmup}s under load"
+for url in "http://127.0.0.1:$static_port/article" "http://127.0.0.1:$bytes_port/article" "$base$article_path" "$nocache$article_path"; do
+    wrk -t2 -c"$connections" -d"$warmup"s "$url" > /dev/null
 done
+for s in "${active[@]}"; do wrk -t2 -c"$connections" -d3s "${s#*|}" > /dev/null; done
 
 # Alternate servers round by round (A B A B) so drift over the run hits every scenario alike.
 for round in $(seq 1 "$rounds"); do
@@ -122,21 +146,63 @@ for round in $(seq 1 "$rounds"); do
     for s in "${active[@]}"; do measure "${s%%|*}" "${s#*|}" "$duration"; done
 done
 
-rss_kb=$(awk '/VmRSS/ { print $2 }' "/proc/$app_pid/status")
+# Mixed: readers load the article page and the home page while an API client publishes an
+# update to the article every second; after each, the public page is polled until it shows it.
+echo "== mixed read load with an update published every second"
+article_id=$(curl -fs "$base/api/v1/articles/by-slug/${article_path##*/}" | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2)
+wrk -t1 -c$((connections / 2)) -d"$duration"s --latency "$base$article_path" > "$out/mixed-article.txt" &
+wrk_article=$!
+wrk -t1 -c$((connections / 2)) -d"$duration"s --latency "$base/" > "$out/mixed-home.txt" &
+wrk_home=$!
+visible=()
+saves=()
+deadline=$(( $(now_ms) + duration * 1000 - 1500 ))
+n=0
+while [ "$(now_ms)" -lt "$deadline" ]; do
+    n=$((n + 1))
+    sent=$(now_ms)
+    headline="Breaking: update $n at $sent"
+    curl -fs -o /dev/null -X PATCH -H "Authorization: Bearer $write_key" -H "Content-Type: application/merge-patch+json" \
+        --data "{\"headline\":\"$headline\"}" "$base/api/v1/articles/$article_id"
+    # From the moment the API answered (the update is saved) until a reader sees it.
+    tick=$(now_ms)
+    saves+=($(( tick - sent )))
+    until curl -fs "$base$article_path" | grep -qF "$headline"; do
+        if [ $(( $(now_ms) - tick )) -gt 10000 ]; then echo "   update $n not visible after 10 s" >&2; break; fi
+    done
+    visible+=($(( $(now_ms) - tick )))
+    sleep_ms=$(( 1000 - ($(now_ms) - sent) ))
+    [ "$sleep_ms" -gt 0 ] && sleep "$(awk -v ms="$sleep_ms" 'BEGIN { printf "%.3f", ms / 1000 }')"
+done
+wait "$wrk_article" "$wrk_home"
+record "mixed: article page" "$(cat "$out/mixed-article.txt")"
+record "mixed: home page" "$(cat "$out/mixed-home.txt")"
+visible_sorted=$(printf '%s\n' "${visible[@]}" | sort -n)
+visible_median=$(echo "$visible_sorted" | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+visible_max=$(echo "$visible_sorted" | tail -1)
+save_median=$(printf '%s\n' "${saves[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+echo "   update saved (PATCH answered) after median ${save_median} ms; then visible on the public page after median ${visible_median} ms, max ${visible_max} ms over ${#visible[@]} updates"
+
+rss_mb() { awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
+hwm_mb() { awk '/VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
 static_rps=$(awk -v a="${rps["static file (baseline)"]}" -v n="${count["static file (baseline)"]}" 'BEGIN { print a / n }')
 bytes_rps=$(awk -v a="${rps["in-memory bytes (baseline)"]}" -v n="${count["in-memory bytes (baseline)"]}" 'BEGIN { print a / n }')
 
 {
     echo "# Benchmark run $(date -u +%Y-%m-%dT%H:%MZ)"
     echo
-    echo "Command: \`bash bench/run.sh --articles $articles --duration $duration --rounds $rounds\`"
-    echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr), .NET $(dotnet --version)"
-    echo "Load: \`wrk -t2 -c$connections\`, ${duration}s per measurement, $rounds alternating rounds, averaged."
-    echo "Articles in the database: $articles. Start to first response: ${first_response_ms} ms. App RSS after load: $((rss_kb / 1024)) MB."
+    echo "Command: \`bash bench/run.sh --articles $articles --duration $duration --warmup $warmup --rounds $rounds --connections $connections\`"
+    echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr), .NET $(dotnet --version)"
+    echo "Load: \`wrk -t2 -c$connections\`, ${duration}s per measurement, $rounds alternating rounds, averaged; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
+    echo
+    echo "- Articles in the database: $articles, generated in ${generation_s} s."
+    echo "- Start to first response: ${first_health_ms} ms (health check), ${first_page_ms} ms (home page)."
+    echo "- Memory after load: cached app RSS $(rss_mb "$app_pid") MB (peak $(hwm_mb "$app_pid") MB); cache-off app RSS $(rss_mb "$nocache_pid") MB (peak $(hwm_mb "$nocache_pid") MB)."
+    echo "- Publishing under mixed load: the API saved an update in median ${save_median} ms; it was visible on the public page median ${visible_median} ms (max ${visible_max} ms) after that, over ${#visible[@]} updates."
     echo
     echo "| Scenario | req/s | x static file | x in-memory | p50 ms | p99 ms |"
     echo "| --- | ---: | ---: | ---: | ---: | ---: |"
-    for s in "${active[@]}"; do
+    for s in "${active[@]}" "mixed: article page|" "mixed: home page|"; do
         name="${s%%|*}"; n="${count[$name]}"
         awk -v name="$name" -v r="${rps[$name]}" -v a="${p50[$name]}" -v b="${p99[$name]}" -v n="$n" \
             -v st="$static_rps" -v by="$bytes_rps" \

@@ -354,9 +354,13 @@ namespace NewsCms.Migrations.Sqlite
                     b.HasIndex("Slug")
                         .IsUnique();
 
+                    b.HasIndex("CreatedAt", "Id");
+
                     b.HasIndex("Status", "ScheduledFor");
 
                     b.HasIndex("UpdatedAt", "Id");
+
+                    b.HasIndex("Status", "CreatedAt", "Id");
 
                     b.HasIndex("Status", "PublishedAt", "Id");
 

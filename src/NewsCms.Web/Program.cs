@@ -10,6 +10,7 @@ builder.AddNewsCmsData();
 builder.AddNewsCmsServices();
 builder.AddNewsCmsWeb();
 builder.AddNewsCmsReaders();
+builder.AddNewsCmsCaching();
 builder.AddNewsCmsCommandLine(args);
 builder.AddNewsCmsAdmin();
 builder.AddNewsCmsApi();

@@ -24,6 +24,10 @@ public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         a.HasIndex(x => new { x.Status, x.PublishedAt, x.Id });
         a.HasIndex(x => new { x.Status, x.ScheduledFor });
         a.HasIndex(x => new { x.UpdatedAt, x.Id });
+        // The API's lists walk articles by creation, newest first: readers' (published only) and
+        // the newsroom's (any status, or one). Without these every page sorted the whole table.
+        a.HasIndex(x => new { x.Status, x.CreatedAt, x.Id });
+        a.HasIndex(x => new { x.CreatedAt, x.Id });
         a.HasIndex(x => x.CreatedByUserId);
 
         a.HasOne(x => x.LeadImage).WithMany().HasForeignKey(x => x.LeadImageId).OnDelete(DeleteBehavior.Restrict);

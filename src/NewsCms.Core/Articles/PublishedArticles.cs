@@ -11,6 +11,12 @@ namespace NewsCms.Articles;
 public sealed record ArticlePage(ArticleDetail Article, string BodyHtml, IReadOnlyList<SectionView> Sections, IReadOnlyList<RelatedView> Related)
 {
     public string Path => Article.Path!;
+
+    // The published articles whose headlines the body's callouts show.
+    public IReadOnlyList<int> CalloutArticleIds { get; init; } = [];
+
+    // The library photos the body and answers show, whose credits the page carries.
+    public IReadOnlyList<int> InlineMediaIds { get; init; } = [];
 }
 
 // Narrows a list of published articles to one tag or one author (feeds and their pages).
@@ -186,19 +192,28 @@ public sealed class PublishedArticles(NewsCmsDbContext db, IOptions<SiteOptions>
     {
         var details = articles.Select(a => a.ToDetail(Zone)).ToList();
         var references = details
-            .SelectMany(d => RelatedCallouts.References(d.BodyHtml).Concat(d.Sections.SelectMany(s => RelatedCallouts.References(s.AnswerHtml))))
-            .Distinct()
+            .Select(d => RelatedCallouts.References(d.BodyHtml).Concat(d.Sections.SelectMany(s => RelatedCallouts.References(s.AnswerHtml))).ToList())
             .ToList();
-        var targets = await CalloutTargetsAsync(references, ct);
-        var library = await InlineLibraryAsync(details
-            .SelectMany(d => InlineImages.References(d.BodyHtml).Concat(d.Sections.SelectMany(s => InlineImages.References(s.AnswerHtml))))
-            .Select(r => r.MediaId).Distinct().ToList(), ct);
+        var targets = await CalloutTargetsAsync(references.SelectMany(r => r).Distinct().ToList(), ct);
+        var images = details
+            .Select(d => InlineImages.References(d.BodyHtml).Concat(d.Sections.SelectMany(s => InlineImages.References(s.AnswerHtml)))
+                .Select(r => r.MediaId).Distinct().ToList())
+            .ToList();
+        var library = await InlineLibraryAsync(images.SelectMany(i => i).Distinct().ToList(), ct);
         string Resolve(string html) => InlineImages.Resolve(RelatedCallouts.Resolve(html, targets), library);
-        return details.Select(detail => new ArticlePage(
+        return details.Select((detail, i) => new ArticlePage(
             detail,
             Resolve(detail.BodyHtml),
             detail.Sections.Select(s => s with { AnswerHtml = Resolve(s.AnswerHtml) }).ToList(),
-            detail.RelatedArticles.Where(r => r.Status == ArticleStatus.Published && r.Path is not null).ToList()))
+            detail.RelatedArticles.Where(r => r.Status == ArticleStatus.Published && r.Path is not null).ToList())
+            {
+                CalloutArticleIds = references[i]
+                    .Select(r => targets.GetValueOrDefault(r)?.ArticleId ?? 0)
+                    .Where(id => id > 0)
+                    .Distinct()
+                    .ToList(),
+                InlineMediaIds = images[i],
+            })
             .ToList();
     }
 
@@ -224,7 +239,7 @@ public sealed class PublishedArticles(NewsCmsDbContext db, IOptions<SiteOptions>
             .ToListAsync(ct);
         foreach (var a in found)
         {
-            var target = new CalloutTarget(a.Headline, ArticlePaths.For(a.PublishedAt, a.Slug, Zone));
+            var target = new CalloutTarget(a.Headline, ArticlePaths.For(a.PublishedAt, a.Slug, Zone), a.Id);
             result[a.Slug] = target;
             result[a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)] = target;
         }

@@ -2,7 +2,8 @@ using System.Net;
 
 namespace NewsCms.Rendering;
 
-public sealed record CalloutTarget(string Headline, string Url);
+// ArticleId lets a cached page name the articles whose headlines it shows.
+public sealed record CalloutTarget(string Headline, string Url, int ArticleId = 0);
 
 // A related-article callout is stored as `<!--related:REF-->` and becomes an aside at page time,
 // so a target's new headline or URL shows without re-rendering the articles that point at it.

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using NewsCms.Articles;
+using NewsCms.Caching;
 using NewsCms.Settings;
 using NewsCms.Web.Infrastructure;
 using NewsCms.Web.Models;
@@ -8,6 +10,7 @@ using NewsCms.Web.Syndication;
 
 namespace NewsCms.Web.Controllers;
 
+[OutputCache(PolicyName = PublicPagePolicy.Article)]
 public sealed class ArticlesController(PublishedArticles articles, SiteSettingsService settings, SiteUrls urls) : Controller
 {
     [HttpGet("/{year:int:range(1900,9999)}/{month:int:range(1,12)}/{day:int:range(1,31)}/{slug:maxlength(200)}")]
@@ -16,11 +19,27 @@ public sealed class ArticlesController(PublishedArticles articles, SiteSettingsS
         var path = string.Create(CultureInfo.InvariantCulture, $"/{year:D4}/{month:D2}/{day:D2}/{slug}");
         return await articles.FindByPathAsync(path, slug, ct) switch
         {
-            PageLookup.Found found => View(await ToModelAsync(found.Page, ct)),
+            PageLookup.Found found => Cached(found.Page, View(await ToModelAsync(found.Page, ct))),
             PageLookup.MovedTo moved => RedirectPermanent(moved.Path),
             PageLookup.Gone => StatusCode(StatusCodes.Status410Gone),
             _ => NotFound(),
         };
+    }
+
+    // The page shows its own article and the headlines of its callouts and related articles,
+    // its tags, bylines, lead image and the photos in its text: a change to any of them evicts it.
+    private ViewResult Cached(ArticlePage page, ViewResult view)
+    {
+        var a = page.Article;
+        HttpContext.TagCachedPage(
+            new[] { CacheTags.Article(a.Id) }
+                .Concat(page.Related.Select(r => CacheTags.Article(r.Id)))
+                .Concat(page.CalloutArticleIds.Select(CacheTags.Article))
+                .Concat(a.Tags.Select(t => CacheTags.Tag(t.Id)))
+                .Concat(a.Bylines.Select(b => CacheTags.Author(b.AuthorId)))
+                .Concat(a.LeadImage is { } image ? [CacheTags.Media(image.Media.Id)] : [])
+                .Concat(page.InlineMediaIds.Select(CacheTags.Media)));
+        return view;
     }
 
     private async Task<ArticlePageModel> ToModelAsync(ArticlePage page, CancellationToken ct)

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using NewsCms.Articles;
+using NewsCms.Caching;
 using NewsCms.Authors;
 using NewsCms.Settings;
 using NewsCms.Web.Infrastructure;
@@ -7,6 +9,7 @@ using NewsCms.Web.Models;
 
 namespace NewsCms.Web.Controllers;
 
+[OutputCache(PolicyName = PublicPagePolicy.Pages)]
 public sealed class AuthorsController(AuthorService authors, PublishedArticles articles, SiteSettingsService settings, SiteUrls urls) : Controller
 {
     // An author page appears with the author's first published article: a guest contributor
@@ -15,6 +18,7 @@ public sealed class AuthorsController(AuthorService authors, PublishedArticles a
     public async Task<IActionResult> Show(string slug, string? after, CancellationToken ct)
     {
         if (await authors.FindBySlugAsync(slug, ct) is not { } author) return NotFound();
+        HttpContext.TagCachedPage([CacheTags.Author(author.Id)]);
         var list = await articles.LatestAsync(new ArticleFilter(AuthorId: author.Id), after, PublishedArticles.DefaultPageSize, ct);
         if (list.Items.Count == 0 && string.IsNullOrEmpty(after)) return NotFound();
         var site = await settings.GetAsync(ct);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using NewsCms.Articles;
 using NewsCms.Settings;
 using NewsCms.Web.Infrastructure;
@@ -7,6 +8,7 @@ using NewsCms.Web.Models;
 namespace NewsCms.Web.Controllers;
 
 // Every correction in one place: the publisher's corrections policy in practice (JSON-LD links here).
+[OutputCache(PolicyName = PublicPagePolicy.Pages)]
 public sealed class CorrectionsController(PublishedArticles articles, SiteSettingsService settings, SiteUrls urls) : Controller
 {
     [HttpGet("/corrections")]

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using NewsCms.Articles;
 using NewsCms.Authors;
 using NewsCms.Settings;
@@ -10,6 +11,7 @@ namespace NewsCms.Web.Controllers;
 
 // RSS at .../feed and Atom at .../feed/atom, for the site, each tag and each author.
 [ApiExplorerSettings(IgnoreApi = true)]
+[OutputCache(PolicyName = PublicPagePolicy.Pages)]
 public sealed class FeedsController(
     PublishedArticles articles,
     TagService tags,

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using NewsCms.Articles;
 using NewsCms.Settings;
 using NewsCms.Web.Infrastructure;
@@ -6,6 +7,7 @@ using NewsCms.Web.Models;
 
 namespace NewsCms.Web.Controllers;
 
+[OutputCache(PolicyName = PublicPagePolicy.Pages)]
 public sealed class HomeController(PublishedArticles articles, SiteSettingsService settings, SiteUrls urls) : Controller
 {
     // Older pages follow a keyset cursor: stable while new articles are published on top.

@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using NewsCms.Search;
 using NewsCms.Settings;
+using NewsCms.Web.Infrastructure;
 using NewsCms.Web.Models;
 
 namespace NewsCms.Web.Controllers;
 
+[OutputCache(PolicyName = PublicPagePolicy.Search)]
 public sealed class SearchController(ArticleSearchService search, SiteSettingsService settings) : Controller
 {
     // Whatever arrives in q and page, the reader gets a page: results, or a plain word on why not.

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using NewsCms.Settings;
 using NewsCms.Syndication;
@@ -12,6 +13,7 @@ namespace NewsCms.Web.Controllers;
 // sitemap.xml (an index of numbered files once the site outgrows one), the Google News sitemap
 // of the last two days, and robots.txt pointing at both.
 [ApiExplorerSettings(IgnoreApi = true)]
+[OutputCache(PolicyName = PublicPagePolicy.Pages)]
 public sealed class SitemapsController(
     SitemapSource source,
     SiteSettingsService settings,
@@ -43,7 +45,10 @@ public sealed class SitemapsController(
         return Xml(SitemapWriter.UrlSet(await source.PageAsync((page - 1) * PerFile, PerFile, ct), urls.Absolute));
     }
 
+    // A window of the last 48 hours: it changes with the clock, not only with articles, so it is
+    // built per request (still with its ETag, 304 and compression).
     [HttpGet("/sitemap-news.xml")]
+    [OutputCache(NoStore = true)]
     public async Task<IActionResult> News(CancellationToken ct)
     {
         var site = await settings.GetAsync(ct);

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using NewsCms.Articles;
+using NewsCms.Caching;
 using NewsCms.Settings;
 using NewsCms.Tags;
 using NewsCms.Web.Infrastructure;
@@ -7,6 +9,7 @@ using NewsCms.Web.Models;
 
 namespace NewsCms.Web.Controllers;
 
+[OutputCache(PolicyName = PublicPagePolicy.Pages)]
 public sealed class TagsController(TagService tags, PublishedArticles articles, SiteSettingsService settings, SiteUrls urls) : Controller
 {
     // A tag only on drafts has no public page: its name may not be public yet.
@@ -14,6 +17,7 @@ public sealed class TagsController(TagService tags, PublishedArticles articles, 
     public async Task<IActionResult> Show(string slug, string? after, CancellationToken ct)
     {
         if (await tags.FindBySlugAsync(slug, ct) is not { PublishedArticles: > 0 } tag) return NotFound();
+        HttpContext.TagCachedPage([CacheTags.Tag(tag.Id)]);
         var site = await settings.GetAsync(ct);
         var list = await articles.LatestAsync(new ArticleFilter(TagId: tag.Id), after, PublishedArticles.DefaultPageSize, ct);
         var path = $"/tags/{tag.Slug}";

@@ -21,8 +21,9 @@ public static class WebSetup
         app.UseSecurityHeaders();
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
-        app.UseStaticFiles();
         app.UseRouting();
+        app.UseNewsCmsCaching();
+        app.UseStaticFiles();
         return app;
     }
 

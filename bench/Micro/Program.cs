@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(NewsCms.Micro.RenderingBenchmarks).Assembly).Run(args);

@@ -1,0 +1,127 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using NewsCms.Articles;
+using NewsCms.Authors;
+using NewsCms.Media;
+using NewsCms.Settings;
+using NewsCms.Tags;
+
+namespace NewsCms.Caching;
+
+// The names cached public pages are filed under, so a change evicts exactly the pages that show it.
+// Every list (home, tag, author, feeds, sitemaps, corrections) carries Articles; an article page
+// carries its own tag plus those of every article, tag, author and image it shows.
+public static class CacheTags
+{
+    public const string Articles = "articles";
+    public const string Site = "site";
+
+    public static string Article(int id) => string.Create(CultureInfo.InvariantCulture, $"article:{id}");
+    public static string Tag(int id) => string.Create(CultureInfo.InvariantCulture, $"tag:{id}");
+    public static string Author(int id) => string.Create(CultureInfo.InvariantCulture, $"author:{id}");
+    public static string Media(int id) => string.Create(CultureInfo.InvariantCulture, $"media:{id}");
+}
+
+// Drops cached pages by tag. The web app implements it over its output cache.
+public interface ICacheEvictor
+{
+    Task EvictAsync(IReadOnlyCollection<string> tags, CancellationToken ct);
+}
+
+// A saved, published, unpublished or deleted article (the scheduler's publishing included): its
+// own page, every page that shows its headline (callouts and related lists carry its tag) and
+// every list. Runs after ArticleService's commit, so no reader can re-cache the old version.
+public sealed class CachedPageEviction(ICacheEvictor evictor) : IArticleChangeHandler
+{
+    public Task AfterCommitAsync(ArticleChange change, CancellationToken ct) =>
+        evictor.EvictAsync([CacheTags.Article(change.ArticleId), CacheTags.Articles], ct);
+}
+
+// Everything else a page shows, in one place whichever service saved it: an author's name, a tag's
+// name, a photo's credit or renditions, the site settings. Reads the change tracker as the save
+// begins and evicts once the data is committed (after the save, or after the enclosing transaction).
+// One instance per DbContext options, i.e. per scope, like the DbContext it watches.
+public sealed class ShownContentEviction(ICacheEvictor evictor) : SaveChangesInterceptor, IDbTransactionInterceptor
+{
+    private readonly HashSet<string> pending = [];
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Collect(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Collect(eventData.Context);
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
+        CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context?.Database.CurrentTransaction is null) await FlushAsync(cancellationToken);
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (eventData.Context?.Database.CurrentTransaction is null) FlushAsync(CancellationToken.None).GetAwaiter().GetResult();
+        return result;
+    }
+
+    public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData,
+        CancellationToken cancellationToken = default) => await FlushAsync(cancellationToken);
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
+        FlushAsync(CancellationToken.None).GetAwaiter().GetResult();
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData,
+        CancellationToken cancellationToken = default)
+    {
+        pending.Clear();
+        return Task.CompletedTask;
+    }
+
+    private async Task FlushAsync(CancellationToken ct)
+    {
+        if (pending.Count == 0) return;
+        var tags = pending.ToList();
+        pending.Clear();
+        await evictor.EvictAsync(tags, ct);
+    }
+
+    private void Collect(DbContext? context)
+    {
+        if (context is null) return;
+        foreach (var entry in context.ChangeTracker.Entries())
+        {
+            // A new author, tag or photo is on no cached page yet; the article that first shows it
+            // evicts. The settings row is added by the first save, and every page shows it.
+            if (entry.State is not (EntityState.Modified or EntityState.Deleted)
+                && !(entry.State == EntityState.Added && entry.Entity is SiteSetting)) continue;
+            if (TagFor(entry) is not { } tag) continue;
+            pending.Add(tag);
+            // Lists show bylines, tag names and teaser images too.
+            pending.Add(tag == CacheTags.Site ? CacheTags.Site : CacheTags.Articles);
+        }
+    }
+
+    private static string? TagFor(EntityEntry entry) => entry.Entity switch
+    {
+        Author a => CacheTags.Author(a.Id),
+        Tag t => CacheTags.Tag(t.Id),
+        MediaAsset m => CacheTags.Media(m.Id),
+        MediaRendition r => CacheTags.Media(r.MediaAssetId),
+        // The credit is owned by its photo: its key is the photo's id.
+        ImageCredit => entry.Metadata.FindPrimaryKey()?.Properties is [var key] && entry.Property(key.Name).CurrentValue is int id
+            ? CacheTags.Media(id)
+            : null,
+        SiteSetting => CacheTags.Site,
+        _ => null,
+    };
+}

@@ -1,0 +1,146 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using NewsCms.Data;
+using NewsCms.IntegrationTests.Infrastructure;
+
+namespace NewsCms.IntegrationTests.Performance;
+
+// Every statement the hot pages and API lists send is run again under EXPLAIN QUERY PLAN: none may
+// read the whole articles table (a plain SCAN) or sort all of it (a temporary B-tree for ORDER BY
+// on the articles themselves). With 100,000 articles either costs tens of milliseconds per request.
+public sealed partial class QueryPlanTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static TheoryData<string> HotUrls => new(
+        "/2026/03/14/dam-talks",
+        "/",
+        "/?after={cursor}",
+        "/tags/water",
+        "/authors/ada-berg",
+        "/feed",
+        "/search?q=dam",
+        "/api/v1/articles?limit=20",
+        "/api/v1/articles?limit=20&after={apiCursor}",
+        "/api/v1/articles?limit=20&tag=water",
+        "/api/v1/articles?limit=20&author=ada-berg",
+        "/api/v1/articles?limit=20&updatedSince=2026-03-14T00:00:00Z",
+        "/api/v1/articles?limit=20&status=published",
+        "/api/v1/articles/{id}",
+        "/api/v1/articles/by-slug/dam-talks");
+
+    [Theory]
+    [MemberData(nameof(HotUrls))]
+    public async Task A_hot_query_never_scans_or_sorts_the_articles_table(string url)
+    {
+        var recorder = new StatementRecorder();
+        await using var app = new NewsroomApp().With("NewsCms:OutputCache:Enabled", "false");
+        var author = await app.AuthorAsync("Ada Berg");
+        var first = await app.PublishAsync(new ArticleBuilder().Headline("Dam talks resume", "dam-talks").By(author).Tagged("Water")
+            .Question("Who is talking?", "Both sides, with a mediator. [[related: harvest]]"));
+        for (var i = 0; i < 3; i++)
+            await app.PublishAsync(new ArticleBuilder().Headline($"Harvest report {i}", i == 0 ? "harvest" : null).By(author).Tagged("Water", "Farming"));
+        await using var traced = app.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+            s.ConfigureDbContext<NewsCmsDbContext>(o => o.AddInterceptors(recorder))));
+        using var client = traced.CreateClient();
+        var cursor = await NextCursorAsync(client, "/api/v1/articles?limit=1");
+        url = url.Replace("{id}", first.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Replace("{apiCursor}", cursor)
+            .Replace("{cursor}", cursor);
+
+        recorder.Clear();
+        using var response = await client.GetAsync(url, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var statements = recorder.Statements.Where(s => ArticlesAlias().IsMatch(s.Sql)).ToList();
+        Assert.NotEmpty(statements);
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(app.DataDirectory, "newscms.db")};Mode=ReadOnly");
+        await connection.OpenAsync(Ct);
+        foreach (var statement in statements)
+        {
+            var plan = await PlanAsync(connection, statement);
+            var aliases = ArticlesAlias().Matches(statement.Sql).Select(m => m.Groups[1].Value).ToHashSet();
+            bool ReadsArticles(PlanStep step, bool plainScanOnly) =>
+                (plainScanOnly ? PlainScan() : AnyRead()).Match(step.Detail) is { Success: true } read && aliases.Contains(read.Groups[1].Value);
+            // A sort beside a read of the articles (same parent in the plan) sorts every row that read found.
+            var bad = plan.Where(step => ReadsArticles(step, plainScanOnly: true)
+                    || (step.Detail == "USE TEMP B-TREE FOR ORDER BY" && plan.Any(other => other.Parent == step.Parent && ReadsArticles(other, plainScanOnly: false))))
+                .ToList();
+            Assert.True(bad.Count == 0,
+                $"{url} runs\n{statement.Sql}\nwith the plan\n  {string.Join("\n  ", plan.Select(p => p.Detail))}");
+        }
+    }
+
+    private static async Task<string> NextCursorAsync(HttpClient client, string url)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync(url, Ct));
+        var next = new Uri(json.RootElement.GetProperty("next").GetString()!);
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(next.Query)["after"].ToString();
+    }
+
+    private sealed record PlanStep(long Id, long Parent, string Detail);
+
+    private static async Task<List<PlanStep>> PlanAsync(SqliteConnection connection, Statement statement)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + statement.Sql;
+        foreach (var (name, value) in statement.Parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        var plan = new List<PlanStep>();
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        while (await reader.ReadAsync(Ct)) plan.Add(new PlanStep(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(3)));
+        return plan;
+    }
+
+    // `"Articles" AS "a"`: the aliases EF gives the articles table in one statement.
+    [GeneratedRegex("\"Articles\" AS \"(\\w+)\"")]
+    private static partial Regex ArticlesAlias();
+
+    [GeneratedRegex("^(?:SCAN|SEARCH) (\\w+)\\b")]
+    private static partial Regex AnyRead();
+
+    // "SCAN a" walks every row; "SCAN a USING INDEX ..." walks an index in order and stops at the limit.
+    [GeneratedRegex("^SCAN (\\w+)$")]
+    private static partial Regex PlainScan();
+
+    private sealed record Statement(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters);
+
+    private sealed class StatementRecorder : DbCommandInterceptor
+    {
+        private readonly ConcurrentQueue<Statement> statements = new();
+
+        public IReadOnlyList<Statement> Statements => statements.ToList();
+
+        public void Clear() => statements.Clear();
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Record(command);
+            return ValueTask.FromResult(result);
+        }
+
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result)
+        {
+            Record(command);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            Record(command);
+            return ValueTask.FromResult(result);
+        }
+
+        private void Record(DbCommand command) => statements.Enqueue(new Statement(command.CommandText,
+            command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToList()));
+    }
+}
