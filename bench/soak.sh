@@ -113,13 +113,14 @@ write_errors="$(cat "$work/write-errors")"
 read_errors="$(grep -E 'Non-2xx|Socket errors' "$work/wrk.txt" | paste -sd ';' - || true)"
 requests="$(awk '/requests in/ {s += $1} END {print s + 0}' "$work/wrk.txt")"
 server_errors="$(grep -cE '^(fail|crit):' "$work/app.log" || true)"
-growth() { # column: median of the first third of samples, of the last third, and the change
-    awk -F, -v c="$1" 'NR > 1 {v[++n] = $c} END {
-        k = int(n / 3); if (k < 1) k = 1
-        for (i = 1; i <= k; i++) a[i] = v[i]; for (i = 1; i <= k; i++) b[i] = v[n - k + i]
-        asort(a); asort(b); f = a[int((k + 1) / 2)]; l = b[int((k + 1) / 2)]
-        printf "%s -> %s (%+.1f%%), max %s", f, l, (f > 0 ? (l - f) * 100 / f : 0), 0 + maxv(v, n) }
-        function maxv(v, n,   m, i) { m = v[1]; for (i = 2; i <= n; i++) if (v[i] > m) m = v[i]; return m }' "$samples"
+growth() { # column: median of the first third of samples -> median of the last third, the change, the maximum
+    local values n k first last
+    values="$(tail -n +2 "$samples" | cut -d, -f"$1")"
+    n="$(wc -l <<<"$values")"; k=$(( n / 3 > 0 ? n / 3 : 1 ))
+    median() { sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+    first="$(head -n "$k" <<<"$values" | median)"; last="$(tail -n "$k" <<<"$values" | median)"
+    awk -v f="$first" -v l="$last" -v m="$(sort -n <<<"$values" | tail -n 1)" \
+        'BEGIN {printf "%s -> %s (%+.1f%%), max %s", f, l, (f > 0 ? (l - f) * 100 / f : 0), m}'
 }
 
 {

@@ -69,7 +69,8 @@ public sealed class AppProcess : IAsyncDisposable
 
         using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(2) };
         var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        // Minutes, not seconds: on a loaded CI box a cold start with migrations has taken 40 s.
+        while (deadline.Elapsed < TimeSpan.FromMinutes(3))
         {
             if (process.HasExited) throw new InvalidOperationException($"The app exited with {process.ExitCode}:\n{app.RecentLog}");
             try
@@ -82,7 +83,7 @@ public sealed class AppProcess : IAsyncDisposable
             await Task.Delay(100, ct);
         }
         await app.DisposeAsync();
-        throw new TimeoutException($"The app did not answer /healthz within a minute:\n{app.RecentLog}");
+        throw new TimeoutException($"The app did not answer /healthz within three minutes:\n{app.RecentLog}");
     }
 
     // SIGKILL: no shutdown hooks, no flushing, no finishing of requests.
