@@ -115,6 +115,24 @@ public static class AdminSetup
 
     public static WebApplication UseNewsCmsAdmin(this WebApplication app)
     {
+        // Outside development the admin's cookies are Secure: over plain HTTP none could be set,
+        // and antiforgery would fail every form with a 500. Such a request gets the reason instead.
+        app.Use(async (context, next) =>
+        {
+            var secureOnly = context.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>>()
+                .Value.Cookie.SecurePolicy == CookieSecurePolicy.Always;
+            if (secureOnly && !context.Request.IsHttps && context.Request.Path.StartsWithSegments("/admin"))
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                await context.Response.WriteAsync(
+                    "The NewsCms admin is served over HTTPS only. Open it with https://, or put NewsCms behind a TLS "
+                    + "proxy and set NewsCms:TrustForwardedHeaders=true so the proxy's X-Forwarded-Proto is believed.",
+                    context.RequestAborted);
+                return;
+            }
+            await next();
+        });
         // The API's key handler has already run (UseNewsCmsApi), so a key's requests are
         // counted against the key by the limiter.
         app.UseAuthentication();

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.HttpOverrides;
+
 namespace NewsCms.Web.Infrastructure;
 
 public static class WebSetup
@@ -17,6 +19,15 @@ public static class WebSetup
 
     public static WebApplication UseNewsCms(this WebApplication app)
     {
+        // Behind a TLS proxy (NewsCms:TrustForwardedHeaders=true) the request's scheme and client
+        // address are the proxy's X-Forwarded-Proto and -For; only turn it on where a proxy sets them.
+        if (app.Configuration.GetValue<bool>("NewsCms:TrustForwardedHeaders"))
+        {
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.KnownProxies.Clear();
+            app.UseForwardedHeaders(forwarded);
+        }
         // Readers get the site's own error pages; a stack trace never leaves the server.
         app.UseSecurityHeaders();
         app.UseExceptionHandler("/error/500");
