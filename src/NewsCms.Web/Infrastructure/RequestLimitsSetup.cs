@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
 
 namespace NewsCms.Web.Infrastructure;
@@ -12,7 +13,8 @@ public sealed class AdminRequestLimits
 }
 
 // The admin's forms get a body limit of their own (the API sets its own in ApiSetup), answered
-// with 413 and the site's "too large" page before any form is read.
+// with 413 and the site's "too large" page before any form is read; an action with a
+// [RequestSizeLimit] of its own answers its own way (the upload form keeps its fields).
 public static class RequestLimitsSetup
 {
     public static WebApplicationBuilder AddNewsCmsRequestLimits(this WebApplicationBuilder builder)
@@ -28,6 +30,12 @@ public static class RequestLimitsSetup
     {
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/admin"), admin => admin.Use(async (context, next) =>
         {
+            // An action that declares its own limit (the media library's uploads) sets and answers it.
+            if (context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>() is not null)
+            {
+                await next(context);
+                return;
+            }
             var max = context.RequestServices.GetRequiredService<IOptions<AdminRequestLimits>>().Value.MaxFormBytes;
             if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = max;
             if (context.Request.ContentLength > max)
