@@ -53,9 +53,10 @@ public sealed class PublishedArticles(NewsCmsDbContext db, IOptions<SiteOptions>
     // Whole articles for feeds, newest first.
     public async Task<IReadOnlyList<ArticlePage>> LatestPagesAsync(ArticleFilter filter, int limit, CancellationToken ct)
     {
-        var articles = await Published(filter).WithChildren()
+        var articles = await Published(filter)
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
             .Take(Math.Clamp(limit, 1, MaxPageSize))
+            .ForReaders()
             .ToListAsync(ct);
         return await ToPagesAsync(articles, ct);
     }
@@ -124,7 +125,7 @@ public sealed class PublishedArticles(NewsCmsDbContext db, IOptions<SiteOptions>
     // Looks an article up by the path readers use: /yyyy/mm/dd/slug.
     public async Task<PageLookup> FindByPathAsync(string path, string slug, CancellationToken ct)
     {
-        var article = await db.Articles.AsNoTracking().WithChildren().FirstOrDefaultAsync(a => a.Slug == slug, ct);
+        var article = await ArticleQueries.ReaderBySlug(db, slug, ct);
         var address = article is null ? null : ArticleMappings.AddressOnceOut(article, Zone);
         var isOut = article?.Status == ArticleStatus.Published;
         if (isOut && address == path)
@@ -174,13 +175,6 @@ public sealed class PublishedArticles(NewsCmsDbContext db, IOptions<SiteOptions>
             ArticlePaths.For(r.Article.PublishedAt, r.Article.Slug, Zone))).ToList();
         var next = rows.Count > limit ? new Cursor(items[^1].PublishedAt, items[^1].Id).Encode() : null;
         return new PagedList<CorrectionEntry>(items, next, limit);
-    }
-
-    public async Task<ArticlePage?> FindByIdAsync(int id, CancellationToken ct)
-    {
-        var article = await db.Articles.AsNoTracking().WithChildren()
-            .FirstOrDefaultAsync(a => a.Id == id && a.Status == ArticleStatus.Published, ct);
-        return article is null ? null : await ToPageAsync(article, ct);
     }
 
     // Builds the reader's view of any article, published or not (previews use it for drafts).

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -43,10 +44,10 @@ public sealed class CachedPageEviction(ICacheEvictor evictor) : IArticleChangeHa
 // Everything else a page shows, in one place whichever service saved it: an author's name, a tag's
 // name, a photo's credit or renditions, the site settings. Reads the change tracker as the save
 // begins and evicts once the data is committed (after the save, or after the enclosing transaction).
-// One instance per DbContext options, i.e. per scope, like the DbContext it watches.
+// One instance serves every context of the pool, so what is pending is kept per context.
 public sealed class ShownContentEviction(ICacheEvictor evictor) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
-    private readonly HashSet<string> pending = [];
+    private readonly ConditionalWeakTable<DbContext, HashSet<string>> pendingByContext = new();
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
         InterceptionResult<int> result, CancellationToken cancellationToken = default)
@@ -64,40 +65,60 @@ public sealed class ShownContentEviction(ICacheEvictor evictor) : SaveChangesInt
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
         CancellationToken cancellationToken = default)
     {
-        if (eventData.Context?.Database.CurrentTransaction is null) await FlushAsync(cancellationToken);
+        if (eventData.Context?.Database.CurrentTransaction is null) await FlushAsync(eventData.Context, cancellationToken);
         return result;
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (eventData.Context?.Database.CurrentTransaction is null) FlushAsync(CancellationToken.None).GetAwaiter().GetResult();
+        if (eventData.Context?.Database.CurrentTransaction is null) FlushAsync(eventData.Context, CancellationToken.None).GetAwaiter().GetResult();
         return result;
     }
 
+    // A refused save outside a transaction evicts nothing and must not leak into the next one.
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context?.Database.CurrentTransaction is null) Discard(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData)
+    {
+        if (eventData.Context?.Database.CurrentTransaction is null) Discard(eventData.Context);
+    }
+
     public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData,
-        CancellationToken cancellationToken = default) => await FlushAsync(cancellationToken);
+        CancellationToken cancellationToken = default) => await FlushAsync(eventData.Context, cancellationToken);
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
-        FlushAsync(CancellationToken.None).GetAwaiter().GetResult();
+        FlushAsync(eventData.Context, CancellationToken.None).GetAwaiter().GetResult();
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData,
         CancellationToken cancellationToken = default)
     {
-        pending.Clear();
+        Discard(eventData.Context);
         return Task.CompletedTask;
     }
 
-    private async Task FlushAsync(CancellationToken ct)
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Discard(eventData.Context);
+
+    private async Task FlushAsync(DbContext? context, CancellationToken ct)
     {
-        if (pending.Count == 0) return;
+        if (context is null || !pendingByContext.TryGetValue(context, out var pending) || pending.Count == 0) return;
         var tags = pending.ToList();
         pending.Clear();
         await evictor.EvictAsync(tags, ct);
     }
 
+    private void Discard(DbContext? context)
+    {
+        if (context is not null && pendingByContext.TryGetValue(context, out var pending)) pending.Clear();
+    }
+
     private void Collect(DbContext? context)
     {
         if (context is null) return;
+        var pending = pendingByContext.GetValue(context, _ => []);
         foreach (var entry in context.ChangeTracker.Entries())
         {
             // A new author, tag or photo is on no cached page yet; the article that first shows it

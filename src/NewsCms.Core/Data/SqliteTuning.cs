@@ -1,12 +1,36 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace NewsCms.Data;
 
 // Per-connection settings for a web server: WAL is persistent in the file (set at start), these are not.
+// A pooled connection keeps them, so they are applied once per physical connection, not on every open.
 public sealed class SqliteTuning : DbConnectionInterceptor
 {
+    private static readonly ConditionalWeakTable<object, object> Tuned = new();
+    private static readonly object Done = new();
+
+    // Process-wide library settings, before the first connection opens (SQLite refuses them later;
+    // a second host in the same process, as in tests, finds them already made). Every connection
+    // is used by one request at a time, so SQLite's per-connection mutexes (serialized mode) buy
+    // nothing, and its global memory statistics serialise every allocation of every thread behind
+    // one mutex: both cost more than the queries of a page under load.
+    public static void ConfigureLibrary()
+    {
+        lock (Done)
+        {
+            if (libraryConfigured) return;
+            libraryConfigured = true;
+            SQLitePCL.Batteries_V2.Init();
+            SQLitePCL.raw.sqlite3_config(SQLitePCL.raw.SQLITE_CONFIG_MULTITHREAD);
+            SQLitePCL.raw.sqlite3_config(SQLitePCL.raw.SQLITE_CONFIG_MEMSTATUS, 0);
+        }
+    }
+
+    private static bool libraryConfigured;
+
     public static string ConnectionString(string databasePath) => new SqliteConnectionStringBuilder
     {
         DataSource = databasePath,
@@ -28,6 +52,11 @@ public sealed class SqliteTuning : DbConnectionInterceptor
 
     private static void Apply(DbConnection connection)
     {
+        if (connection is SqliteConnection { Handle: { } handle })
+        {
+            if (Tuned.TryGetValue(handle, out _)) return;
+            Tuned.AddOrUpdate(handle, Done);
+        }
         using var command = connection.CreateCommand();
         // NORMAL is durable across application crashes in WAL mode; only a power loss can drop
         // the last transactions, which is the trade every SQLite web server makes.

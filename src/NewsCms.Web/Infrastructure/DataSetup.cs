@@ -14,7 +14,9 @@ public static class DataSetup
         builder.Services.PostConfigure<DataOptions>(o =>
             o.DataDirectory = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, o.DataDirectory)));
 
-        builder.Services.AddDbContext<NewsCmsDbContext>((services, options) =>
+        SqliteTuning.ConfigureLibrary();
+        // Pooled: a request leases a ready context instead of building options and services anew.
+        builder.Services.AddDbContextPool<NewsCmsDbContext>((services, options) =>
         {
             var data = services.GetRequiredService<IOptions<DataOptions>>().Value;
             Directory.CreateDirectory(data.DataDirectory);
