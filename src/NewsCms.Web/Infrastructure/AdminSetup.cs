@@ -147,8 +147,18 @@ public static class AdminSetup
     {
         await using var scope = app.Services.CreateAsyncScope();
         var options = scope.ServiceProvider.GetRequiredService<IOptions<AdminOptions>>().Value;
-        var created = await scope.ServiceProvider.GetRequiredService<AccountService>()
-            .EnsureFirstAdminAsync(options.Email, options.Password, ct);
+        CreatedUser? created;
+        try
+        {
+            created = await scope.ServiceProvider.GetRequiredService<AccountService>()
+                .EnsureFirstAdminAsync(options.Email, options.Password, ct);
+        }
+        catch (ValidationFailedException e)
+        {
+            // A configured address or password the account rules refuse: say which, at start.
+            var reasons = string.Join(" ", e.Errors.SelectMany(f => f.Value.Select(m => f.Key.Length > 0 ? $"{f.Key}: {m}" : m)));
+            throw new InvalidOperationException($"The first admin account could not be created from NewsCms:Admin. {reasons}", e);
+        }
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("NewsCms.Admin");
         if (created?.GeneratedPassword is { } password)
             log.LogWarning("Created the first admin account {Email} with the password {Password}. It is shown only this once: sign in at /admin/login and change it.",
