@@ -44,8 +44,54 @@ public static class RequestLimitsSetup
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
                 return;
             }
+            // A body without a declared length (chunked) is found too large only while the form is
+            // read, inside antiforgery or model binding, which answer any unreadable form with 400:
+            // the body says when it was the limit, and the answer becomes the same 413 page.
+            LimitedBody? limited = null;
+            if (context.Request.ContentLength is null && !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+                context.Request.Body = limited = new LimitedBody(context.Request.Body, max);
             await next(context);
+            if (limited is { Exceeded: true } && !context.Response.HasStarted)
+            {
+                context.Response.Clear();
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            }
         }));
         return app;
+    }
+
+    // Counts what is read and refuses past the limit, as Kestrel does for a declared length.
+    private sealed class LimitedBody(Stream inner, long max) : Stream
+    {
+        private long read;
+
+        public bool Exceeded { get; private set; }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => read; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Count(await inner.ReadAsync(buffer, cancellationToken));
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        private int Count(int n)
+        {
+            read += n;
+            if (read <= max) return n;
+            Exceeded = true;
+            throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
+        }
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

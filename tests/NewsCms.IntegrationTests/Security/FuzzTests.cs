@@ -211,6 +211,40 @@ public sealed class FuzzTests(FuzzTests.Site app) : IClassFixture<FuzzTests.Site
         Assert.Equal("text/html", adminResponse.Content.Headers.ContentType?.MediaType);
         var page = await AdminSession.ReadAsync(adminResponse);
         Assert.Contains("too large", page.QuerySelector("main")?.TextContent ?? "", StringComparison.OrdinalIgnoreCase);
+
+        // Without a declared length the limit is found while the form is read: the same answer.
+        var chunkedForm = "__RequestVerificationToken=" + Uri.EscapeDataString(token) + "&Headline=Chunked&BodyMarkdown=" + new string('x', 17 * 1024 * 1024);
+        using var chunked = new UndeclaredLengthContent(Encoding.ASCII.GetBytes(chunkedForm), "application/x-www-form-urlencoded");
+        using var chunkedResponse = await session.Client.PostAsync("/admin/articles/new", chunked, Ct);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, chunkedResponse.StatusCode);
+        Assert.Contains("too large", (await AdminSession.ReadAsync(chunkedResponse)).QuerySelector("main")?.TextContent ?? "", StringComparison.OrdinalIgnoreCase);
+
+        // A small chunked form is read as any other.
+        using var small = new UndeclaredLengthContent(Encoding.ASCII.GetBytes(
+            "__RequestVerificationToken=" + Uri.EscapeDataString(token) + "&Headline=Chunked+but+small&BodyMarkdown=Fine.&command=save"), "application/x-www-form-urlencoded");
+        using var smallResponse = await session.Client.PostAsync("/admin/articles/new", small, Ct);
+        Assert.Equal(HttpStatusCode.Redirect, smallResponse.StatusCode);
+    }
+
+    // A body sent chunked, with no Content-Length, as a streaming client sends it.
+    private sealed class UndeclaredLengthContent : HttpContent
+    {
+        private readonly byte[] bytes;
+
+        public UndeclaredLengthContent(byte[] bytes, string mediaType)
+        {
+            this.bytes = bytes;
+            Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(mediaType);
+        }
+
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) =>
+            stream.WriteAsync(bytes).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
     }
 
     private static T Pick<T>(Random random, IReadOnlyList<T> items) => items[random.Next(items.Count)];
