@@ -29,6 +29,26 @@ public sealed class ScriptInjectionTests(Chromium chromium, HostileSite site) : 
     [MemberData(nameof(AdminPages))]
     public async Task Admin_page_runs_no_script_from_article_fields(string path) => await CheckAsync(Resolve(path), signIn: true);
 
+    public static TheoryData<int> CorpusArticles => new(Enumerable.Range(0, HostileSite.CorpusArticleCount));
+
+    // The whole corpus, a chunk per article: its page, its author's page and its editor.
+    [Theory]
+    [MemberData(nameof(CorpusArticles))]
+    public async Task Corpus_article_runs_no_script_for_readers_or_editors(int index)
+    {
+        var (article, author) = site.CorpusArticles[index];
+        await CheckAsync(article.Path!, signIn: false);
+        await CheckAsync("/authors/" + author.Slug, signIn: false);
+        await CheckAsync($"/admin/articles/{article.Id}", signIn: true);
+    }
+
+    [Fact]
+    public void The_corpus_is_all_here()
+    {
+        Assert.True(HostileSite.Corpus.Count >= 100, $"{HostileSite.Corpus.Count} payloads");
+        Assert.Equal(HostileSite.Corpus.Count, site.CorpusArticles.Sum(c => c.Article.Sections.Count));
+    }
+
     // The payloads reached the page, as text a reader can see.
     [Fact]
     public async Task Article_page_shows_the_hostile_headline_as_text()
@@ -46,6 +66,23 @@ public sealed class ScriptInjectionTests(Chromium chromium, HostileSite site) : 
         var page = await context.NewPageAsync();
         await page.SetContentAsync("<!doctype html><body>" + HostileSite.Payloads[0] + "</body>");
         await page.WaitForFunctionAsync("() => window.__xss === 1");
+    }
+
+    // Proves the dialog watch for the corpus, whose payloads mostly call alert.
+    [Fact]
+    public async Task A_corpus_payload_written_unescaped_opens_a_dialog()
+    {
+        await using var context = await chromium.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var opened = new TaskCompletionSource<string>();
+        page.Dialog += async (_, dialog) =>
+        {
+            opened.TrySetResult(dialog.Message);
+            await dialog.DismissAsync();
+        };
+        var payload = HostileSite.Corpus.First(p => p.StartsWith("<img src=x onerror=alert(", StringComparison.Ordinal));
+        await page.SetContentAsync("<!doctype html><body>" + payload + "</body>");
+        Assert.Equal("1", await opened.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken));
     }
 
     private async Task CheckAsync(string path, bool signIn)

@@ -8,8 +8,9 @@ using NewsCms.Media;
 
 namespace NewsCms.BrowserTests.Infrastructure;
 
-// An app whose only article carries script payloads in every text field a journalist or an
-// agency can fill: headline, dek, body, Q&A, attribution, tag, author bio, caption and credit.
+// An app whose articles carry script payloads in every text field a journalist or an agency can
+// fill: headline, dek, body, Q&A, attribution, tag, author bio, caption, credit and corrections.
+// One article holds canary payloads that set window.__xss; the corpus articles hold the rest.
 public sealed class HostileSite : SiteServer
 {
     // Each payload sets the canary (or opens a dialog) if the browser ever runs it.
@@ -34,9 +35,21 @@ public sealed class HostileSite : SiteServer
 
     public static readonly string AllPayloads = string.Join(" ", Payloads);
 
+    // The integration tests' whole corpus (every family, not only canary-setting ones: most call
+    // alert, which opens a dialog), spread over articles of CorpusChunk payloads each.
+    public static readonly IReadOnlyList<string> Corpus = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Security", "xss-payloads.txt"))
+        .Where(l => l.Length > 0 && (!l.StartsWith("# ", StringComparison.Ordinal) || l.StartsWith("# Heading", StringComparison.Ordinal)))
+        .ToList();
+
+    public const int CorpusChunk = 13;
+
+    public static int CorpusArticleCount => (Corpus.Count + CorpusChunk - 1) / CorpusChunk;
+
     protected override bool SeedDemoContent => false;
 
     public ArticleDetail Article { get; private set; } = null!;
+
+    public List<(ArticleDetail Article, AuthorView Author)> CorpusArticles { get; } = [];
 
     public AuthorView Author { get; private set; } = null!;
 
@@ -90,5 +103,33 @@ public sealed class HostileSite : SiteServer
             OriginalUrl = "https://example.com/original?q=\"><script>window.__xss=22</script>",
             Corrections = [new CorrectionInput(CorrectionKind.Correction, "Correction " + AllPayloads)],
         }, DateTimeOffset.UtcNow.AddMinutes(-5), admin, ct));
+
+        for (var i = 0; i < CorpusArticleCount; i++)
+            CorpusArticles.Add(await CorpusArticleAsync(i, mediaId, admin, ct));
     }
+
+    // Every payload of the chunk in every field, each cut to the field's limit.
+    private Task<(ArticleDetail, AuthorView)> CorpusArticleAsync(int index, int mediaId, Actor admin, CancellationToken ct) => WithScopeAsync(async s =>
+    {
+        var chunk = Corpus.Skip(index * CorpusChunk).Take(CorpusChunk).ToList();
+        var joined = string.Join(" ", chunk);
+        var author = await s.GetRequiredService<AuthorService>().CreateAsync(
+            new AuthorInput($"Corpus author {index} {Cut(chunk[0], 100)}", JobTitle: Cut(chunk[^1], 200), Bio: Cut(joined, 4000)), admin, ct);
+        var article = await s.GetRequiredService<ArticleService>().CreatePublishedAsync(new ArticleInput
+        {
+            Headline = $"Corpus {index} {Cut(chunk[0], 280)}",
+            Dek = Cut(joined, 1000),
+            Kind = ArticleKind.Explainer,
+            BodyMarkdown = $"Corpus body {index}.\n\n" + string.Join("\n\n", chunk),
+            Sections = chunk.Select((p, j) => new QaSectionInput($"Q{j} {Cut(p, 480)}", p)).ToList(),
+            LeadImage = new LeadImageInput(mediaId, Cut(joined, 1000)),
+            Attributions = chunk.Select(p => new AttributionInput(Cut(p, 500), Cut(p, 200))).ToList(),
+            AuthorIds = [author.Id],
+            Tags = chunk.Select((p, j) => $"C{index}-{j} {Cut(p, 80)}").ToList(),
+            Corrections = chunk.Select(p => new CorrectionInput(CorrectionKind.Update, p)).ToList(),
+        }, DateTimeOffset.UtcNow.AddMinutes(-4 + index / 100.0), admin, ct);
+        return (article, author);
+    });
+
+    private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
 }
