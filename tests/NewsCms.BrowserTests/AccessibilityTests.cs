@@ -12,7 +12,7 @@ namespace NewsCms.BrowserTests;
 public sealed class AccessibilityTests(Chromium chromium, SiteServer site) : IClassFixture<SiteServer>
 {
     // {explainer} and {explainer-id} stand for the demo explainer's public path and id, {photo-id} for its lead photo,
-    // {webhook-id} for a webhook with a delivery queued, so its deliveries table has a row.
+    // {author-id} and {tag-id} for its first byline and tag, {webhook-id} for a webhook with a delivery queued, so its deliveries table has a row.
     public static TheoryData<string> PublicPages => new()
     {
         "/", "{explainer}", "/tags/lowen-river", "/authors/mara-ellison", "/search?q=river", "/corrections",
@@ -24,6 +24,7 @@ public sealed class AccessibilityTests(Chromium chromium, SiteServer site) : ICl
         "/admin/articles", "/admin/articles/{explainer-id}", "/admin/users", "/admin/articles/{explainer-id}/history",
         "/admin/api-keys", "/admin/api-keys/new", "/admin/webhooks", "/admin/webhooks/new", "/admin/webhooks/{webhook-id}",
         "/admin/media", "/admin/media/upload", "/admin/media/{photo-id}",
+        "/admin/authors", "/admin/authors/new", "/admin/authors/{author-id}", "/admin/tags", "/admin/tags/new", "/admin/tags/{tag-id}",
     };
 
     [Theory]

@@ -34,12 +34,22 @@ public sealed class AuthorService(NewsCmsDbContext db, TimeProvider clock)
     public async Task<AuthorView> UpdateAsync(int id, AuthorInput input, Actor actor, CancellationToken ct)
     {
         var author = await db.Authors.FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException($"Author {id}");
-        if (!actor.IsEditor && (author.UserId is null || author.UserId != actor.UserId))
-            throw new ForbiddenException("Only an editor can change another person's author profile.");
+        EnsureMayEdit(actor, author.UserId);
         await ApplyAsync(author, input, ct);
         author.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
         return ToView(author);
+    }
+
+    // Editors edit every profile; a writer only the one linked to their own account. Public so the
+    // admin can turn a writer away from the form as well as from the save, with the same words.
+    public static bool MayEdit(Actor actor, string? profileUserId) =>
+        actor.IsEditor || (profileUserId is not null && profileUserId == actor.UserId);
+
+    public static void EnsureMayEdit(Actor actor, string? profileUserId)
+    {
+        if (!MayEdit(actor, profileUserId))
+            throw new ForbiddenException("Only an editor can change another person's author profile.");
     }
 
     // The importer and the demo content sign articles by name: the same name is the same author.

@@ -63,7 +63,7 @@ public class SiteServer : WebApplicationFactory<Program>, IAsyncLifetime
     public const string DemoExplainer = "What Is at Stake in the Lowen River Water Dispute?";
 
     // {explainer} and {explainer-id} in a path stand for the demo explainer's public path and id,
-    // {photo-id} for its lead photo's id.
+    // {photo-id} for its lead photo's id, {author-id} and {tag-id} for its first byline and tag.
     public async Task<string> DemoPathAsync(string path)
     {
         if (!path.Contains('{', StringComparison.Ordinal)) return path;
@@ -73,9 +73,12 @@ public class SiteServer : WebApplicationFactory<Program>, IAsyncLifetime
                 .Where(a => a.Headline == DemoExplainer).Select(a => a.Id).SingleAsync(TestContext.Current.CancellationToken);
             return await s.GetRequiredService<ArticleService>().GetAsync(id, TestContext.Current.CancellationToken);
         });
-        return path.Replace("{explainer-id}", explainer.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return path.Replace("{explainer-id}", Id(explainer.Id), StringComparison.Ordinal)
             .Replace("{explainer}", explainer.Path, StringComparison.Ordinal)
-            .Replace("{photo-id}", explainer.LeadImage!.Media.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{photo-id}", Id(explainer.LeadImage!.Media.Id), StringComparison.Ordinal)
+            .Replace("{author-id}", Id(explainer.Bylines[0].AuthorId), StringComparison.Ordinal)
+            .Replace("{tag-id}", Id(explainer.Tags[0].Id), StringComparison.Ordinal);
     }
 
     // Runs a piece of work against the app's own services, as a request would.

@@ -1,9 +1,12 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NewsCms.Accounts;
 using NewsCms.Api;
 using NewsCms.Articles;
+using NewsCms.Authors;
 using NewsCms.Common;
+using NewsCms.Data;
 using NewsCms.IntegrationTests.Api;
 using NewsCms.IntegrationTests.Infrastructure;
 using NewsCms.Media;
@@ -41,6 +44,9 @@ public sealed class RoleMatrixTests(NewsroomApp app) : IClassFixture<NewsroomApp
         ["submit own draft for review"] = [Roles.Writer, Roles.Editor, Roles.Admin],
         ["delete own draft"] = [Roles.Writer, Roles.Editor, Roles.Admin],
         ["upload a photo"] = [Roles.Writer, Roles.Editor, Roles.Admin],
+        ["add a guest author"] = [Roles.Writer, Roles.Editor, Roles.Admin],
+        ["edit own author profile"] = [Roles.Writer, Roles.Editor, Roles.Admin],
+        ["edit another's author profile"] = [Roles.Editor, Roles.Admin],
         ["edit another's draft"] = [Roles.Editor, Roles.Admin],
         ["edit own published article"] = [Roles.Editor, Roles.Admin],
         ["publish"] = [Roles.Editor, Roles.Admin],
@@ -99,6 +105,15 @@ public sealed class RoleMatrixTests(NewsroomApp app) : IClassFixture<NewsroomApp
             var draft = await DraftBy(owner);
             return await articles.PublishAsync(draft.Id, draft.Version, Editor, Ct);
         }
+        // A profile linked to an account, as the accounts of the newsroom's own writers are.
+        async Task<AuthorView> ProfileOf(Actor owner)
+        {
+            var author = await s.GetRequiredService<AuthorService>().CreateAsync(new AuthorInput($"Author {Guid.NewGuid():N}"[..20]), Admin, Ct);
+            var db = s.GetRequiredService<NewsCmsDbContext>();
+            (await db.Authors.SingleAsync(a => a.Id == author.Id, Ct)).UserId = owner.UserId;
+            await db.SaveChangesAsync(Ct);
+            return author;
+        }
         async Task<int> PhotoAsync(Actor by) => (await s.GetRequiredService<MediaService>().UploadAsync(
             new MemoryStream(TestImages.Png(64, 48)), "photo.png", new MediaInput(AltText: "A grey square"), by, Ct)).Id;
 
@@ -128,6 +143,21 @@ public sealed class RoleMatrixTests(NewsroomApp app) : IClassFixture<NewsroomApp
             case "upload a photo":
                 await PhotoAsync(actor);
                 break;
+            case "add a guest author":
+                await s.GetRequiredService<AuthorService>().CreateAsync(new AuthorInput($"Guest {Guid.NewGuid():N}"[..20]), actor, Ct);
+                break;
+            case "edit own author profile":
+            {
+                var own = await ProfileOf(actor);
+                await s.GetRequiredService<AuthorService>().UpdateAsync(own.Id, new AuthorInput(own.Name, Bio: "Edited."), actor, Ct);
+                break;
+            }
+            case "edit another's author profile":
+            {
+                var other = await ProfileOf(OtherWriter);
+                await s.GetRequiredService<AuthorService>().UpdateAsync(other.Id, new AuthorInput(other.Name, Bio: "Edited."), actor, Ct);
+                break;
+            }
             case "edit another's draft":
             {
                 var other = await DraftBy(OtherWriter);

@@ -40,11 +40,28 @@ public abstract class AdminController : Controller
     }
 
     // The form again, as typed, with each refusal beside its field.
-    protected ViewResult Unprocessable(ValidationFailedException e, object form)
+    protected ViewResult Unprocessable(ValidationFailedException e, object form) => Unprocessable(e, null, form);
+
+    protected ViewResult Unprocessable(ValidationFailedException e, string? viewName, object form)
     {
         AddErrors(e);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return View(form);
+        return View(viewName, form);
+    }
+
+    // Post/redirect/get for a form its service checks: saved, back to the list with the notice;
+    // refused, the form again as typed (Edit serves both new and existing records).
+    protected async Task<IActionResult> SaveToListAsync<T>(Func<Task<T>> save, Func<T, string> notice, object form)
+    {
+        try
+        {
+            Notice = notice(await save());
+            return RedirectToAction("Index");
+        }
+        catch (ValidationFailedException e)
+        {
+            return Unprocessable(e, "Edit", form);
+        }
     }
 
     protected IActionResult Refused(string message)
