@@ -13,7 +13,8 @@ using static NewsCms.IntegrationTests.Security.ScriptCorpusTests;
 namespace NewsCms.IntegrationTests.Security;
 
 // The same corpus as ScriptCorpusTests, typed by a journalist into the admin's forms: the article
-// editor (every text field, a new byline by name, the live preview) and the photo's credit form.
+// editor (every text field, a new byline by name, the live preview), the photo's credit form, the
+// byline's author profile (job title, bio) and the tag's page (description).
 // Every admin page that echoes the text back, the stored HTML and the published page carry it as
 // text only.
 public sealed class AdminScriptCorpusTests(AdminFactory app) : IClassFixture<AdminFactory>
@@ -78,6 +79,11 @@ public sealed class AdminScriptCorpusTests(AdminFactory app) : IClassFixture<Adm
             var id = int.Parse(saved.Headers.Location!.OriginalString.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
 
             var stored = await app.GetArticleAsync(id);
+
+            // The byline's profile and the tag, edited on their own admin pages.
+            var bylineId = stored.Bylines.Single().AuthorId;
+            await EditAsync(editor, $"/admin/authors/{bylineId}", new() { ["JobTitle"] = Cut(payload, 200), ["Bio"] = payload }, failures, $"payload {n}, author profile");
+            await EditAsync(editor, $"/admin/tags/{stored.Tags[0].Id}", new() { ["Description"] = payload }, failures, $"payload {n}, tag");
             failures.AddRange(new[] { stored.BodyHtml, stored.Sections[0].AnswerHtml }
                 .SelectMany(html => StoredDangers(html)).Select(d => $"payload {n} stored: {d}"));
 
@@ -86,6 +92,8 @@ public sealed class AdminScriptCorpusTests(AdminFactory app) : IClassFixture<Adm
             var page = await app.GetDocumentAsync(published.Path!);
             failures.AddRange(Dangers(page).Select(d => $"payload {n} on the article: {d}"));
             failures.AddRange(JsonLdProblems(page, published.Headline).Select(d => $"payload {n} in JSON-LD: {d}"));
+            foreach (var listing in new[] { "/authors/" + published.Bylines[0].Slug, "/tags/" + published.Tags[0].Slug })
+                failures.AddRange(Dangers(await app.GetDocumentAsync(listing)).Select(d => $"payload {n} on {listing}: {d}"));
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(50)));
@@ -105,6 +113,22 @@ public sealed class AdminScriptCorpusTests(AdminFactory app) : IClassFixture<Adm
         if (response.StatusCode == HttpStatusCode.OK) return page;
         failures.Add($"{what}: {(int)response.StatusCode} {page.QuerySelector(".error-summary")?.TextContent.Trim()}");
         return null;
+    }
+
+    // Opens an edit page, submits it with the changes, and reads the list it returns to.
+    private static async Task EditAsync(AdminSession session, string path, Dictionary<string, string> changes, List<string> failures, string what)
+    {
+        var form = (await session.GetDocumentAsync(path)).QuerySelector<IHtmlFormElement>($"form[action='{path}']")!;
+        failures.AddRange(AdminDangers(await session.GetDocumentAsync(path)).Select(d => $"{what} before the edit: {d}"));
+        using var response = await session.SubmitAsync(form, changes);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            var refused = await AdminSession.ReadAsync(response);
+            failures.Add($"{what}: {(int)response.StatusCode} {refused.QuerySelector(".error-summary")?.TextContent.Trim()}");
+            return;
+        }
+        failures.AddRange(AdminDangers(await session.FollowAsync(response)).Select(d => $"{what}, the list after the save: {d}"));
+        failures.AddRange(AdminDangers(await session.GetDocumentAsync(path)).Select(d => $"{what}, its page after the save: {d}"));
     }
 
     // The admin's pages are forms by design; everything else Dangers looks for still counts.
