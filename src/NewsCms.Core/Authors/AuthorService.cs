@@ -52,6 +52,35 @@ public sealed class AuthorService(NewsCmsDbContext db, TimeProvider clock)
             throw new ForbiddenException("Only an editor can change another person's author profile.");
     }
 
+    // The byline a journalist signs with by default: the profile linked to their account.
+    public async Task<int?> ProfileIdForAsync(string? userId, CancellationToken ct) =>
+        userId is null ? null
+            : await db.Authors.AsNoTracking().Where(a => a.UserId == userId).OrderBy(a => a.Id).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
+
+    // A new account gets the byline it will sign with: the unlinked profile of the same name if
+    // there is one (an imported or earlier byline), otherwise a new one, with a free slug.
+    public async Task<AuthorView> LinkProfileAsync(string userId, string displayName, Actor actor, CancellationToken ct)
+    {
+        if (!actor.IsAdmin) throw new ForbiddenException("Only an admin can link an account to an author profile.");
+        var author = await db.Authors.FirstOrDefaultAsync(a => a.UserId == userId, ct);
+        if (author is not null) return ToView(author);
+        var name = displayName.Trim();
+        var slug = Slugs.From(name) is { Length: > 0 } fromName ? fromName : "journalist";
+        author = await db.Authors.FirstOrDefaultAsync(a => a.Slug == slug && a.UserId == null, ct);
+        if (author is null)
+        {
+            var taken = await db.Authors.Where(a => a.Slug == slug || a.Slug.StartsWith(slug + "-")).Select(a => a.Slug).ToListAsync(ct);
+            var free = Enumerable.Range(1, taken.Count + 1).Select(n => n == 1 ? slug : $"{slug}-{n}").First(c => !taken.Contains(c));
+            var now = clock.GetUtcNow();
+            author = new Author { CreatedAt = now, UpdatedAt = now };
+            await ApplyAsync(author, new AuthorInput(name, free), ct);
+            db.Authors.Add(author);
+        }
+        author.UserId = userId;
+        await db.SaveChangesAsync(ct);
+        return ToView(author);
+    }
+
     // The importer and the demo content sign articles by name: the same name is the same author.
     public async Task<AuthorView> FindOrCreateAsync(string name, Actor actor, CancellationToken ct)
     {

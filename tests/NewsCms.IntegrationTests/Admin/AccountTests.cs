@@ -166,6 +166,20 @@ public sealed class AccountTests(AdminFactory app) : IClassFixture<AdminFactory>
         using var writer = await AdminSession.SignInAsync(app, email, password);
         Assert.Contains("Nadia Holm (Writer)", (await writer.GetDocumentAsync("/admin/articles")).QuerySelector(".admin-role")!.TextContent,
             StringComparison.Ordinal);
+
+        // The account came with the byline it signs with: new drafts carry it, and its bio is theirs to write.
+        var profileId = await app.WithScopeAsync(async s =>
+        {
+            var userId = s.GetRequiredService<UserManager<NewsUser>>().Users.Single(u => u.Email == email).Id;
+            return await s.GetRequiredService<NewsCms.Authors.AuthorService>().ProfileIdForAsync(userId, TestContext.Current.CancellationToken);
+        });
+        Assert.NotNull(profileId);
+        var draft = await writer.GetDocumentAsync("/admin/articles/new");
+        Assert.Contains(profileId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            draft.QuerySelectorAll("#article_form [name=AuthorIds]").Select(e => e.GetAttribute("value")));
+        var profile = (await writer.GetDocumentAsync($"/admin/authors/{profileId}")).QuerySelector<IHtmlFormElement>($"form[action='/admin/authors/{profileId}']")!;
+        Assert.Equal("Nadia Holm", profile.QuerySelector<IHtmlInputElement>("#Name")!.Value);
+        Assert.Equal(HttpStatusCode.Redirect, (await writer.SubmitAsync(profile, new() { ["Bio"] = "Covers the courts." })).StatusCode);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class AuthorsAdminTests(AdminFactory app) : IClassFixture<AdminFac
     // A name no other test in the class uses, so its slug is free.
     private static string UniqueName(string name) => $"{name} {Guid.NewGuid():N}"[..(name.Length + 9)];
 
-    // Nothing in the admin links an account to a profile yet: the tests link them in the database.
+    // The Users page links a new account to its byline; these tests link existing ones directly.
     private Task<AuthorView> AuthorAsync(string name, string? userId = null) => app.WithScopeAsync(async s =>
     {
         var created = await s.GetRequiredService<AuthorService>().CreateAsync(new AuthorInput(UniqueName(name)), Editor, Ct);
@@ -62,6 +62,26 @@ public sealed class AuthorsAdminTests(AdminFactory app) : IClassFixture<AdminFac
         Assert.Contains($"{field}-error", input.GetAttribute("aria-describedby")!.Split(' '));
         Assert.Equal(message, page.GetElementById($"{field}-error")!.TextContent.Trim());
         Assert.Contains($"#{field}", page.QuerySelectorAll(".error-summary a").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
+    public async Task A_new_account_takes_the_unlinked_byline_of_its_name_or_gets_one_with_a_free_slug()
+    {
+        var admin = new Actor("Test admin", null, Roles.Admin);
+        var name = UniqueName("Ines Vale");
+        var imported = await app.WithScopeAsync(s => s.GetRequiredService<AuthorService>().CreateAsync(new AuthorInput(name), Editor, Ct));
+
+        var first = await app.WithScopeAsync(s => s.GetRequiredService<AuthorService>().LinkProfileAsync("user-one", name, admin, Ct));
+        var again = await app.WithScopeAsync(s => s.GetRequiredService<AuthorService>().LinkProfileAsync("user-one", name, admin, Ct));
+        var namesake = await app.WithScopeAsync(s => s.GetRequiredService<AuthorService>().LinkProfileAsync("user-two", name, admin, Ct));
+
+        Assert.Equal(imported.Id, first.Id);
+        Assert.Equal("user-one", first.UserId);
+        Assert.Equal(first.Id, again.Id);
+        Assert.NotEqual(first.Id, namesake.Id);
+        Assert.Equal(imported.Slug + "-2", namesake.Slug);
+        await Assert.ThrowsAsync<ForbiddenException>(() => app.WithScopeAsync(s =>
+            s.GetRequiredService<AuthorService>().LinkProfileAsync("user-three", name, Editor, Ct)));
     }
 
     [Fact]

@@ -27,9 +27,14 @@ public sealed class ArticlesController(
         return View(new ArticleListPage(query, page, await authors.ListAsync(ct), site.Value.TimeZoneInfo));
     }
 
+    // A new draft is signed by whoever starts it, when their account has a byline.
     [HttpGet("new")]
-    public async Task<IActionResult> New(CancellationToken ct) =>
-        View("Edit", await WithEditorAsync(new ArticleForm(), null, ct));
+    public async Task<IActionResult> New(CancellationToken ct)
+    {
+        var form = new ArticleForm();
+        if (await authors.ProfileIdForAsync(Actor.UserId, ct) is { } own) form.AuthorIds = [own];
+        return View("Edit", await WithEditorAsync(form, null, ct));
+    }
 
     [HttpPost("new")]
     public async Task<IActionResult> Create(ArticleForm form, string? command, CancellationToken ct)

@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using NewsCms.Accounts;
+using NewsCms.Authors;
 using NewsCms.Common;
 using NewsCms.Web.Areas.Admin.Models;
 
 namespace NewsCms.Web.Areas.Admin.Controllers;
 
 [Route("admin/users"), Authorize(Roles = Roles.Admin)]
-public sealed class UsersController(AccountService accounts) : AdminController
+public sealed class UsersController(AccountService accounts, AuthorService authors) : AdminController
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct) =>
@@ -23,6 +24,7 @@ public sealed class UsersController(AccountService accounts) : AdminController
         try
         {
             var created = await accounts.CreateAsync(new NewUserInput(form.Email, form.DisplayName, form.Role, form.Password), Actor, ct);
+            await authors.LinkProfileAsync(created.User.Id, created.User.DisplayName, Actor, ct);
             Response.Headers.CacheControl = "no-store";
             return View("Created", new UserCreatedPage(created.User, created.GeneratedPassword));
         }
