@@ -8,12 +8,14 @@ COPY global.json Directory.Build.props Directory.Packages.props NewsCms.sln ./
 COPY src/NewsCms.Core/NewsCms.Core.csproj src/NewsCms.Core/
 COPY src/NewsCms.Web/NewsCms.Web.csproj src/NewsCms.Web/
 COPY migrations/Sqlite/NewsCms.Migrations.Sqlite.csproj migrations/Sqlite/
-RUN dotnet restore src/NewsCms.Web/NewsCms.Web.csproj
+RUN dotnet restore src/NewsCms.Web/NewsCms.Web.csproj -r linux-x64
 
 COPY src/ src/
 COPY migrations/ migrations/
 COPY wwwroot/ wwwroot/
-RUN dotnet publish src/NewsCms.Web/NewsCms.Web.csproj -c Release --no-restore -o /app
+# ReadyToRun: precompiled code halves the time to the first response (docs/performance.md).
+RUN dotnet publish src/NewsCms.Web/NewsCms.Web.csproj -c Release --no-restore -r linux-x64 --self-contained false \
+    -p:PublishReadyToRun=true -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app

@@ -31,7 +31,7 @@ out="bench/out"
 data="$out/large-$articles"
 mkdir -p "$out"
 echo "== publishing NewsCms (Release)"
-dotnet publish src/NewsCms.Web -c Release -o "$out/app" --nologo -v q
+dotnet publish src/NewsCms.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$out/app" --nologo -v q
 
 port=5121
 base="http://127.0.0.1:$port"

@@ -34,7 +34,7 @@ rm -rf "$out/data" "$out/results.md"
 mkdir -p "$out"
 
 echo "== publishing NewsCms and the baseline server (Release)"
-dotnet publish src/NewsCms.Web -c Release -o "$out/app" --nologo -v q
+dotnet publish src/NewsCms.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$out/app" --nologo -v q
 dotnet publish bench/Baseline -c Release -o "$out/baseline" --nologo -v q
 
 app_port=5101; static_port=5102; bytes_port=5103; nocache_port=5104

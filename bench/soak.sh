@@ -34,7 +34,7 @@ cleanup() {
 trap cleanup EXIT
 
 echo "== publishing NewsCms (Release)"
-dotnet publish src/NewsCms.Web -c Release -o "$out/soak-app" --nologo -v q
+dotnet publish src/NewsCms.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$out/soak-app" --nologo -v q
 dll="$out/soak-app/NewsCms.Web.dll"
 settings=("--NewsCms:DataDirectory=$work/data" "--NewsCms:SeedDemoContent=true"
      "--NewsCms:Api:RateLimit:KeyPermits=100000000" "--NewsCms:Api:RateLimit:AnonymousPermits=100000000")
