@@ -50,6 +50,8 @@ public static class ApiSetup
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o =>
         {
             o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+            // {"headline":"a","headline":"b"} is ambiguous (RFC 8259 leaves it to the reader): refused, not guessed.
+            o.JsonSerializerOptions.AllowDuplicateProperties = false;
             // The reader's exception text names .NET types; clients get the field and a plain message.
             o.AllowInputFormatterExceptionMessages = false;
         });

@@ -45,6 +45,7 @@ public sealed class ApiProblemTests : IClassFixture<ApiProblemTests.App>
     [InlineData("{\"headline\": \"x\", \"kind\": 2}", "kind")]
     [InlineData("{\"headline\": \"x\", \"sections\": [{\"question\": []}]}", "sections[0].question")]
     [InlineData("{\"headline\": \"x\", \"relatedArticleIds\": [\"a\"]}", "relatedArticleIds[0]")]
+    [InlineData("{\"headline\": \"a\", \"headline\": \"b\"}", "headline")]
     public async Task Unreadable_bodies_answer_400_naming_the_field(string body, string field)
     {
         using var writer = await app.WriterAsync();
@@ -67,6 +68,20 @@ public sealed class ApiProblemTests : IClassFixture<ApiProblemTests.App>
         using var response = await client.GetAsync(path, Ct);
         var problem = await response.ProblemAsync(HttpStatusCode.BadRequest, "bad-request");
         Assert.Equal([field], problem.ErrorKeys());
+    }
+
+    // Found by the fuzz test: a merge patch naming a member twice was a 500.
+    [Fact]
+    public async Task A_merge_patch_naming_a_member_twice_answers_400_and_changes_nothing()
+    {
+        using var writer = await app.WriterAsync();
+        var created = await writer.CreateArticleAsync(new { headline = "Named once", bodyMarkdown = "Body." });
+        var id = created.GetProperty("id").GetInt32();
+        using var patch = new StringContent("{\"headline\": \"a\", \"headline\": \"b\"}", System.Text.Encoding.UTF8, "application/merge-patch+json");
+        using var response = await writer.PatchAsync($"/api/v1/articles/{id}", patch, Ct);
+        await response.ProblemAsync(HttpStatusCode.BadRequest, "bad-request");
+        using var after = await writer.GetAsync($"/api/v1/articles/{id}", Ct);
+        Assert.Equal("Named once", (await after.ReadJsonAsync()).GetProperty("headline").GetString());
     }
 
     [Fact]

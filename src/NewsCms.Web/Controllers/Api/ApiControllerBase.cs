@@ -89,7 +89,7 @@ public abstract class ApiControllerBase : ControllerBase
     protected async Task<T> MergePatchAsync<T>(T current, CancellationToken ct)
     {
         Request.Body.Position = 0;
-        var raw = await JsonNode.ParseAsync(Request.Body, cancellationToken: ct) as JsonObject
+        var raw = await JsonNode.ParseAsync(Request.Body, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }, cancellationToken: ct) as JsonObject
             ?? throw new JsonException("A merge patch is a JSON object.", "$", null, null);
         var json = JsonOptions;
         var document = JsonSerializer.SerializeToNode(current, json)!.AsObject();
