@@ -28,6 +28,7 @@ app.UseNewsCms();
 app.UseNewsCmsRequestLimits();
 app.UseNewsCmsApi();
 app.UseNewsCmsAdmin();
+app.UseNewsCmsApiReadCache();
 app.MapNewsCmsRoutes();
 await app.RunAsync();
 return 0;

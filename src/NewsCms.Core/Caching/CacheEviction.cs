@@ -20,6 +20,10 @@ public static class CacheTags
     public const string Articles = "articles";
     public const string Site = "site";
 
+    // Every anonymous API read: articles in full, tags, authors, photos. Any content change drops
+    // them all (writes are rare next to reads, and a list may show any of them).
+    public const string Api = "api";
+
     public static string Article(int id) => string.Create(CultureInfo.InvariantCulture, $"article:{id}");
     public static string Tag(int id) => string.Create(CultureInfo.InvariantCulture, $"tag:{id}");
     public static string Author(int id) => string.Create(CultureInfo.InvariantCulture, $"author:{id}");
@@ -38,7 +42,7 @@ public interface ICacheEvictor
 public sealed class CachedPageEviction(ICacheEvictor evictor) : IArticleChangeHandler
 {
     public Task AfterCommitAsync(ArticleChange change, CancellationToken ct) =>
-        evictor.EvictAsync([CacheTags.Article(change.ArticleId), CacheTags.Articles], ct);
+        evictor.EvictAsync([CacheTags.Article(change.ArticleId), CacheTags.Articles, CacheTags.Api], ct);
 }
 
 // Everything else a page shows, in one place whichever service saved it: an author's name, a tag's
@@ -121,6 +125,9 @@ public sealed class ShownContentEviction(ICacheEvictor evictor) : SaveChangesInt
         var pending = pendingByContext.GetValue(context, _ => []);
         foreach (var entry in context.ChangeTracker.Entries())
         {
+            // The API lists every author, tag and photo, new ones included.
+            if (entry.State is (EntityState.Added or EntityState.Modified or EntityState.Deleted) && TagFor(entry) is not null)
+                pending.Add(CacheTags.Api);
             // A new author, tag or photo is on no cached page yet; the article that first shows it
             // evicts. The settings row is added by the first save, and every page shows it.
             if (entry.State is not (EntityState.Modified or EntityState.Deleted)

@@ -72,6 +72,13 @@ public static class CachingSetup
         return app;
     }
 
+    // Last before the endpoints: after the API key, the rate limiter and authorisation.
+    public static WebApplication UseNewsCmsApiReadCache(this WebApplication app)
+    {
+        app.UseMiddleware<ApiReadCache>();
+        return app;
+    }
+
     // Files the page being built under the given tags (a no-op when it is not being cached).
     public static void TagCachedPage(this HttpContext context, IEnumerable<string> tags)
     {
