@@ -92,6 +92,17 @@ for s in "${scenarios[@]}"; do
     printf '   %-24s %8s req/s  p50 %7s ms  p99 %7s ms\n' "${s%%|*}" "$r" "$l50" "$l99"
     rows+=("| ${s%%|*} | $r | $l50 | $l99 | $(awk -v p="$l99" 'BEGIN { print (p < 20 ? "yes" : "no") }') | ${errors:-0} |")
 done
+# Searches nobody made before (no cache entry): one at a time, so this is the query's own time.
+fresh=()
+for q in harbour+tolls grain+prices rail+fares water+rights ferry+timetable council+budget wildfire+smoke \
+         school+meals bridge+repairs flood+defences tram+strike energy+bills fishing+quotas bus+routes; do
+    fresh+=("$(curl -fs -o /dev/null -w '%{time_total}' "$base/search?q=$q" | awk '{ printf "%.1f", $1 * 1000 }')")
+done
+fresh_sorted=$(printf '%s\n' "${fresh[@]}" | sort -n)
+fresh_median=$(echo "$fresh_sorted" | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+fresh_max=$(echo "$fresh_sorted" | tail -1)
+echo "   search, uncached: median ${fresh_median} ms, max ${fresh_max} ms over ${#fresh[@]} new queries"
+
 rss=$(awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$pid/status")
 hwm=$(awk '/VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$pid/status")
 
@@ -103,6 +114,7 @@ hwm=$(awk '/VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$pid/status")
     echo
     echo "- Data: $generation; data directory $db_mb MB."
     echo "- Start to first home page: ${first_page_ms} ms. Memory after load: RSS $rss MB (peak $hwm MB)."
+    echo "- Search with a query not seen before (not cached), one request at a time: median ${fresh_median} ms, max ${fresh_max} ms over ${#fresh[@]} queries."
     echo
     echo "| Scenario (output cache on) | req/s | p50 ms | p99 ms | p99 < 20 ms | non-2xx |"
     echo "| --- | ---: | ---: | ---: | :---: | ---: |"
