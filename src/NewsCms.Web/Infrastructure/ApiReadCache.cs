@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using NewsCms.Caching;
+using NewsCms.Web.Api;
 
 namespace NewsCms.Web.Infrastructure;
 
@@ -61,8 +62,7 @@ public sealed class ApiReadCache(RequestDelegate next, IOutputCacheStore store, 
         if (entry.ETag.Length > 0)
         {
             response.Headers.ETag = entry.ETag;
-            var sent = context.Request.Headers.IfNoneMatch.ToString();
-            if (sent.Length > 0 && sent.Split(',').Select(t => Opaque(t.Trim())).Any(t => t == "*" || t == Opaque(entry.ETag)))
+            if (EntityTags.NoneMatch(context.Request.Headers.IfNoneMatch.ToString(), entry.ETag))
             {
                 response.StatusCode = StatusCodes.Status304NotModified;
                 return;
@@ -73,8 +73,6 @@ public sealed class ApiReadCache(RequestDelegate next, IOutputCacheStore store, 
         response.ContentLength = entry.Body.Length;
         await response.Body.WriteAsync(entry.Body, context.RequestAborted);
     }
-
-    private static string Opaque(string tag) => (tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag).Trim('"');
 
     private sealed record Entry(string ContentType, string ETag, byte[] Body)
     {

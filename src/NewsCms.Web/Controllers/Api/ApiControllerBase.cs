@@ -36,8 +36,7 @@ public abstract class ApiControllerBase : ControllerBase
     {
         etag ??= ContentTag(body);
         Response.Headers.ETag = etag;
-        var sent = Request.Headers.IfNoneMatch.ToString();
-        if (sent.Length > 0 && sent.Split(',').Select(t => t.Trim()).Any(t => t == "*" || Opaque(t) == Opaque(etag)))
+        if (EntityTags.NoneMatch(Request.Headers.IfNoneMatch.ToString(), etag))
             return StatusCode(StatusCodes.Status304NotModified);
         return Ok(body);
     }
@@ -48,7 +47,7 @@ public abstract class ApiControllerBase : ControllerBase
     {
         var sent = Request.Headers.IfMatch.ToString().Trim();
         if (sent.Length == 0 || sent == "*") return bodyVersion;
-        if (int.TryParse(Opaque(sent), NumberStyles.None, CultureInfo.InvariantCulture, out var version)) return version;
+        if (int.TryParse(EntityTags.Opaque(sent), NumberStyles.None, CultureInfo.InvariantCulture, out var version)) return version;
         throw new PreconditionFailedException();
     }
 
@@ -80,8 +79,8 @@ public abstract class ApiControllerBase : ControllerBase
     {
         var sent = Request.Headers.IfMatch.ToString().Trim();
         if (sent.Length == 0 || sent == "*") return;
-        var tag = Opaque(ContentTag(current));
-        if (!sent.Split(',').Any(t => Opaque(t.Trim()) == tag)) throw new PreconditionFailedException();
+        var tag = EntityTags.Opaque(ContentTag(current));
+        if (!sent.Split(',').Any(t => EntityTags.Opaque(t.Trim()) == tag)) throw new PreconditionFailedException();
     }
 
     // JSON Merge Patch of the body (read again: "absent" and "null" differ) over the current
@@ -105,8 +104,6 @@ public abstract class ApiControllerBase : ControllerBase
         var hash = SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(body, json));
         return $"W/\"{Convert.ToHexStringLower(hash.AsSpan(0, 12))}\"";
     }
-
-    private static string Opaque(string tag) => (tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag).Trim('"');
 }
 
 // An If-Match that cannot name a version of anything.
