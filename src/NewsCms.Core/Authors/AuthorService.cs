@@ -52,6 +52,11 @@ public sealed class AuthorService(NewsCmsDbContext db, TimeProvider clock)
             throw new ForbiddenException("Only an editor can change another person's author profile.");
     }
 
+    // Authors with a public page: those signing at least one published article.
+    public async Task<IReadOnlySet<int>> WithPublishedArticlesAsync(CancellationToken ct) =>
+        (await db.Bylines.Where(b => db.Articles.Any(a => a.Id == b.ArticleId && a.Status == Articles.ArticleStatus.Published))
+            .Select(b => b.AuthorId).Distinct().ToListAsync(ct)).ToHashSet();
+
     // The byline a journalist signs with by default: the profile linked to their account.
     public async Task<int?> ProfileIdForAsync(string? userId, CancellationToken ct) =>
         userId is null ? null

@@ -99,10 +99,14 @@ public sealed class AuthorsAdminTests(AdminFactory app) : IClassFixture<AdminFac
         var row = list.QuerySelector($"tr.author[data-author-id='{author.Id}']")!;
         Assert.Equal($"/admin/authors/{author.Id}", row.QuerySelector("th a")!.GetAttribute("href"));
         Assert.Equal([author.Slug, "Energy reporter"], row.QuerySelectorAll("td").Take(2).Select(td => td.TextContent.Trim()));
-        Assert.Equal($"/authors/{author.Slug}", row.QuerySelector("td a")!.GetAttribute("href"));
+        // No public page until the first published article: no link to a 404.
+        Assert.Null(row.QuerySelector("td a"));
+        Assert.Contains("first published article", row.QuerySelectorAll("td").Last().TextContent, StringComparison.Ordinal);
         Assert.Contains("/admin/authors", AdminOnlyPages.NavLinks(list));
 
         await PublishAsync(app, new ArticleBuilder().Headline("Grid rules change").By(author));
+        var published = (await editor.GetDocumentAsync("/admin/authors")).QuerySelector($"tr.author[data-author-id='{author.Id}']")!;
+        Assert.Equal($"/authors/{author.Slug}", published.QuerySelector("td a")!.GetAttribute("href"));
         var edit = await editor.GetDocumentAsync($"/admin/authors/{author.Id}");
         Assert.Equal(name, edit.QuerySelector<IHtmlInputElement>("#Name")!.Value);
         await editor.FollowAsync(await SaveAsync(editor, edit, new() { ["Bio"] = "Lena covers the energy transition from Kessel." }));

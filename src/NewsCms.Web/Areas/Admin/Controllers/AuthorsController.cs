@@ -11,7 +11,7 @@ public sealed class AuthorsController(AuthorService authors) : AdminController
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct) =>
-        View(new AuthorsPage(await authors.ListAsync(ct), Actor));
+        View(new AuthorsPage(await authors.ListAsync(ct), Actor, await authors.WithPublishedArticlesAsync(ct)));
 
     [HttpGet("new")]
     public IActionResult New() => View(nameof(Edit), new AuthorForm());

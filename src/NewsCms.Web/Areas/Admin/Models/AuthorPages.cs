@@ -5,7 +5,7 @@ using NewsCms.Common;
 namespace NewsCms.Web.Areas.Admin.Models;
 
 // Everyone who signs articles; the signed-in journalist may open the profiles they may change.
-public sealed record AuthorsPage(IReadOnlyList<AuthorView> Authors, Actor Viewer)
+public sealed record AuthorsPage(IReadOnlyList<AuthorView> Authors, Actor Viewer, IReadOnlySet<int> Public)
 {
     public bool MayEdit(AuthorView author) => AuthorService.MayEdit(Viewer, author.UserId);
 }
