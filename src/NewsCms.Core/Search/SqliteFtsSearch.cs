@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NewsCms.Articles;
 using NewsCms.Data;
 using NewsCms.Rendering;
@@ -9,7 +10,7 @@ namespace NewsCms.Search;
 // SQLite FTS5. Every piece of SQL that knows about the index is in this class; the table itself
 // is created by the SearchIndex migration:
 //   ArticleSearch(Headline, Dek, Body, Questions), rowid = the article's id.
-public sealed class SqliteFtsSearch(NewsCmsDbContext db) : IArticleSearch
+public sealed class SqliteFtsSearch(NewsCmsDbContext db, IOptions<SearchOptions> options) : IArticleSearch
 {
     private const int RebuildBatch = 200;
     private const int SnippetTokens = 24;
@@ -28,7 +29,10 @@ public sealed class SqliteFtsSearch(NewsCmsDbContext db) : IArticleSearch
         var match = MatchExpression(query);
         var start = SearchMarkup.Start.ToString();
         var end = SearchMarkup.End.ToString();
-        // Headline matches weigh most, then the dek; body and answers count as the text.
+        // Headline matches weigh most, then the dek; body and answers count as the text. Ranked
+        // among the newest matches only (SearchOptions.RankWindow): the rowid (the article's id)
+        // of the window's oldest match bounds the scan, which FTS5 does without reading the rest.
+        var windowStart = Math.Max(1, options.Value.RankWindow) - 1;
         var rows = await db.Database.SqlQuery<FtsRow>($"""
             SELECT rowid AS ArticleId,
                    highlight(ArticleSearch, 0, {start}, {end}) AS Headline,
@@ -37,6 +41,8 @@ public sealed class SqliteFtsSearch(NewsCmsDbContext db) : IArticleSearch
                    snippet(ArticleSearch, 3, {start}, {end}, '…', {SnippetTokens}) AS Questions
             FROM ArticleSearch
             WHERE ArticleSearch MATCH {match}
+              AND rowid >= coalesce((SELECT rowid FROM ArticleSearch WHERE ArticleSearch MATCH {match}
+                                     ORDER BY rowid DESC LIMIT 1 OFFSET {windowStart}), 0)
             ORDER BY bm25(ArticleSearch, 10.0, 4.0, 1.0, 1.0), rowid DESC
             LIMIT {take} OFFSET {skip}
             """).ToListAsync(ct);

@@ -15,6 +15,7 @@ public static class ReadersSetup
         services.AddSingleton<SiteSettingsCache>();
         services.AddScoped<SiteSettingsService>();
         // The SQLite index; another database registers its own IArticleSearch here.
+        services.Configure<SearchOptions>(builder.Configuration.GetSection("NewsCms:Search"));
         services.AddScoped<IArticleSearch, SqliteFtsSearch>();
         services.AddScoped<IArticleChangeHandler, SearchIndexUpdater>();
         services.AddScoped<ArticleSearchService>();

@@ -34,6 +34,26 @@ public sealed class SearchTests
         Assert.Equal("reservoir", snippet.QuerySelector("mark")!.TextContent);
     }
 
+    // A word in much of the archive is ranked among its newest matches only (RankWindow, 2,000 by
+    // default); the count still names every match.
+    [Fact]
+    public async Task Ranking_looks_at_the_newest_matches_and_the_count_at_all_of_them()
+    {
+        await using var app = new NewsroomApp().With("NewsCms:Search:RankWindow", "3");
+        await app.PublishAsync(new ArticleBuilder().Headline("Lighthouse keepers return", "oldest").Body("The lighthouse is staffed again."));
+        for (var i = 1; i <= 4; i++)
+            await app.PublishAsync(new ArticleBuilder().Headline($"Harbour note {i}", $"note-{i}").Body($"Past the lighthouse, note {i}."));
+
+        var page = await SearchAsync(app, "lighthouse");
+
+        Assert.Equal(["Harbour note 2", "Harbour note 3", "Harbour note 4"], Headlines(page).Order().ToList());
+        Assert.StartsWith("5 articles match", page.QuerySelector(".search-message")!.TextContent.Trim(), StringComparison.Ordinal);
+        await using var wide = new NewsroomApp();
+        await wide.PublishAsync(new ArticleBuilder().Headline("Lighthouse keepers return", "oldest").Body("The lighthouse is staffed again."));
+        await wide.PublishAsync(new ArticleBuilder().Headline("Harbour note", "note").Body("Past the lighthouse."));
+        Assert.Equal("Lighthouse keepers return", Headlines(await SearchAsync(wide, "lighthouse"))[0]);
+    }
+
     [Fact]
     public async Task Questions_and_answers_are_searchable()
     {
