@@ -108,39 +108,4 @@ public sealed partial class QueryPlanTests
     // "SCAN a" walks every row; "SCAN a USING INDEX ..." walks an index in order and stops at the limit.
     [GeneratedRegex("^SCAN (\\w+)$")]
     private static partial Regex PlainScan();
-
-    private sealed record Statement(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters);
-
-    private sealed class StatementRecorder : DbCommandInterceptor
-    {
-        private readonly ConcurrentQueue<Statement> statements = new();
-
-        public IReadOnlyList<Statement> Statements => statements.ToList();
-
-        public void Clear() => statements.Clear();
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Record(command);
-            return ValueTask.FromResult(result);
-        }
-
-        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result)
-        {
-            Record(command);
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        {
-            Record(command);
-            return ValueTask.FromResult(result);
-        }
-
-        private void Record(DbCommand command) => statements.Enqueue(new Statement(command.CommandText,
-            command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToList()));
-    }
 }
