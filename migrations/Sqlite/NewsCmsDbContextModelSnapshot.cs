@@ -367,6 +367,44 @@ namespace NewsCms.Migrations.Sqlite
                     b.ToTable("Articles");
                 });
 
+            modelBuilder.Entity("NewsCms.Articles.ArticlePageSnapshot", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Json")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ArticleId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("ArticlePageSnapshots");
+                });
+
+            modelBuilder.Entity("NewsCms.Articles.ArticlePageSnapshotTag", b =>
+                {
+                    b.Property<string>("Tag")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Tag", "ArticleId");
+
+                    b.HasIndex("ArticleId");
+
+                    b.ToTable("ArticlePageSnapshotTags");
+                });
+
             modelBuilder.Entity("NewsCms.Articles.ArticleRedirect", b =>
                 {
                     b.Property<int>("Id")
@@ -453,6 +491,26 @@ namespace NewsCms.Migrations.Sqlite
                     b.HasIndex("ArticleId", "PublishedAt");
 
                     b.ToTable("Corrections");
+                });
+
+            modelBuilder.Entity("NewsCms.Articles.PageSnapshotGeneration", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PageSnapshotGenerations");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
                 });
 
             modelBuilder.Entity("NewsCms.Articles.QaSection", b =>
@@ -1014,6 +1072,24 @@ namespace NewsCms.Migrations.Sqlite
                     b.Navigation("LeadImage");
                 });
 
+            modelBuilder.Entity("NewsCms.Articles.ArticlePageSnapshot", b =>
+                {
+                    b.HasOne("NewsCms.Articles.Article", null)
+                        .WithOne()
+                        .HasForeignKey("NewsCms.Articles.ArticlePageSnapshot", "ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsCms.Articles.ArticlePageSnapshotTag", b =>
+                {
+                    b.HasOne("NewsCms.Articles.ArticlePageSnapshot", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NewsCms.Articles.ArticleRedirect", b =>
                 {
                     b.HasOne("NewsCms.Articles.Article", "Article")
@@ -1208,6 +1284,11 @@ namespace NewsCms.Migrations.Sqlite
 
                     b.Navigation("Sections");
 
+                    b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("NewsCms.Articles.ArticlePageSnapshot", b =>
+                {
                     b.Navigation("Tags");
                 });
 

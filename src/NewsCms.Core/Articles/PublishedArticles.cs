@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using NewsCms.Caching;
 using NewsCms.Common;
 using NewsCms.Data;
 using NewsCms.Media;
@@ -17,6 +18,18 @@ public sealed record ArticlePage(ArticleDetail Article, string BodyHtml, IReadOn
 
     // The library photos the body and answers show, whose credits the page carries.
     public IReadOnlyList<int> InlineMediaIds { get; init; } = [];
+
+    // Everything the page shows, as cache tags: its own article and the headlines of its callouts
+    // and related articles, its tags, bylines, lead image and the photos in its text. A change to
+    // any of them evicts the cached page and drops its snapshot.
+    public IEnumerable<string> ShownTags =>
+        new[] { CacheTags.Article(Article.Id) }
+            .Concat(Related.Select(r => CacheTags.Article(r.Id)))
+            .Concat(CalloutArticleIds.Select(CacheTags.Article))
+            .Concat(Article.Tags.Select(t => CacheTags.Tag(t.Id)))
+            .Concat(Article.Bylines.Select(b => CacheTags.Author(b.AuthorId)))
+            .Concat(Article.LeadImage is { } image ? [CacheTags.Media(image.Media.Id)] : [])
+            .Concat(InlineMediaIds.Select(CacheTags.Media));
 }
 
 // Narrows a list of published articles to one tag or one author (feeds and their pages).
@@ -37,7 +50,7 @@ public abstract record PageLookup
 
 // What anonymous readers may see. Every public page and the anonymous API read through here, so
 // "published" means the same thing everywhere.
-public sealed class PublishedArticles(NewsCmsDbContext db, IOptions<SiteOptions> site)
+public sealed class PublishedArticles(NewsCmsDbContext db, ArticlePageSnapshots snapshots, IOptions<SiteOptions> site)
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
@@ -122,14 +135,23 @@ public sealed class PublishedArticles(NewsCmsDbContext db, IOptions<SiteOptions>
             .ToList();
     }
 
-    // Looks an article up by the path readers use: /yyyy/mm/dd/slug.
+    // Looks an article up by the path readers use: /yyyy/mm/dd/slug. Its snapshot answers when
+    // there is one; otherwise the page is built from the articles and kept as one.
     public async Task<PageLookup> FindByPathAsync(string path, string slug, CancellationToken ct)
     {
+        var snapshot = await snapshots.FindAsync(slug, ct);
+        if (snapshot.Page is { } kept && kept.Path == path)
+            return new PageLookup.Found(kept);
+
         var article = await ArticleQueries.ReaderBySlug(db, slug, ct);
         var address = article is null ? null : ArticleMappings.AddressOnceOut(article, Zone);
         var isOut = article?.Status == ArticleStatus.Published;
         if (isOut && address == path)
-            return new PageLookup.Found(await ToPageAsync(article!, ct));
+        {
+            var page = await ToPageAsync(article!, ct);
+            await snapshots.StoreAsync(page, snapshot.Generation, ct);
+            return new PageLookup.Found(page);
+        }
 
         // An old slug or date: the article moved, and old links keep working. This is checked
         // before the slug alone, because another article may have taken the old slug since.

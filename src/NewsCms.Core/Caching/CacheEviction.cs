@@ -4,8 +4,10 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
 using NewsCms.Articles;
 using NewsCms.Authors;
+using NewsCms.Data;
 using NewsCms.Media;
 using NewsCms.Settings;
 using NewsCms.Tags;
@@ -38,16 +40,21 @@ public interface ICacheEvictor
 
 // A saved, published, unpublished or deleted article (the scheduler's publishing included): its
 // own page, every page that shows its headline (callouts and related lists carry its tag) and
-// every list. Runs after ArticleService's commit, so no reader can re-cache the old version.
-public sealed class CachedPageEviction(ICacheEvictor evictor) : IArticleChangeHandler
+// every list. The page snapshots that show it are dropped inside the save's transaction; cached
+// pages after the commit, so no reader can re-cache the old version.
+public sealed class CachedPageEviction(ICacheEvictor evictor, ArticlePageSnapshots snapshots) : IArticleChangeHandler
 {
+    public Task BeforeCommitAsync(ArticleChange change, CancellationToken ct) =>
+        snapshots.InvalidateAsync([CacheTags.Article(change.ArticleId)], ct);
+
     public Task AfterCommitAsync(ArticleChange change, CancellationToken ct) =>
         evictor.EvictAsync([CacheTags.Article(change.ArticleId), CacheTags.Articles, CacheTags.Api], ct);
 }
 
 // Everything else a page shows, in one place whichever service saved it: an author's name, a tag's
 // name, a photo's credit or renditions, the site settings. Reads the change tracker as the save
-// begins and evicts once the data is committed (after the save, or after the enclosing transaction).
+// begins. Drops the page snapshots that show the change as its transaction commits (or right
+// after a save EF ran without one), and evicts cached pages once the data is committed.
 // One instance serves every context of the pool, so what is pending is kept per context.
 public sealed class ShownContentEviction(ICacheEvictor evictor) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
@@ -66,18 +73,31 @@ public sealed class ShownContentEviction(ICacheEvictor evictor) : SaveChangesInt
         return result;
     }
 
+    // A save of one statement runs without a transaction: it is committed by now.
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
         CancellationToken cancellationToken = default)
     {
-        if (eventData.Context?.Database.CurrentTransaction is null) await FlushAsync(eventData.Context, cancellationToken);
+        if (eventData.Context?.Database.CurrentTransaction is null)
+        {
+            await DropSnapshotsAsync(eventData.Context, cancellationToken);
+            await FlushAsync(eventData.Context, cancellationToken);
+        }
         return result;
     }
 
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result) =>
+        SavedChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
+
+    public async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData,
+        InterceptionResult result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context?.Database.CurrentTransaction is null) FlushAsync(eventData.Context, CancellationToken.None).GetAwaiter().GetResult();
+        if (Pending(eventData.Context) is { } tags)
+            await ArticlePageSnapshots.InvalidateAsync(transaction.Connection!, transaction, tags, cancellationToken);
         return result;
     }
+
+    public InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result) =>
+        TransactionCommittingAsync(transaction, eventData, result).AsTask().GetAwaiter().GetResult();
 
     // A refused save outside a transaction evicts nothing and must not leak into the next one.
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
@@ -112,6 +132,15 @@ public sealed class ShownContentEviction(ICacheEvictor evictor) : SaveChangesInt
         var tags = pending.ToList();
         pending.Clear();
         await evictor.EvictAsync(tags, ct);
+    }
+
+    private IReadOnlyList<string>? Pending(DbContext? context) =>
+        context is not null && pendingByContext.TryGetValue(context, out var pending) && pending.Count > 0 ? pending.ToList() : null;
+
+    private async Task DropSnapshotsAsync(DbContext? context, CancellationToken ct)
+    {
+        if (context is NewsCmsDbContext db && Pending(context) is { } tags)
+            await new ArticlePageSnapshots(db, NullLogger<ArticlePageSnapshots>.Instance).InvalidateAsync(tags, ct);
     }
 
     private void Discard(DbContext? context)

@@ -34,6 +34,9 @@ public sealed class NewsCmsDbContext(DbContextOptions<NewsCmsDbContext> options)
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<ArticlePageSnapshot> ArticlePageSnapshots => Set<ArticlePageSnapshot>();
+    public DbSet<ArticlePageSnapshotTag> ArticlePageSnapshotTags => Set<ArticlePageSnapshotTag>();
+    public DbSet<PageSnapshotGeneration> PageSnapshotGenerations => Set<PageSnapshotGeneration>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

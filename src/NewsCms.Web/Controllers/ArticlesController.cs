@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using NewsCms.Articles;
-using NewsCms.Caching;
 using NewsCms.Settings;
 using NewsCms.Web.Infrastructure;
 using NewsCms.Web.Models;
@@ -26,19 +25,9 @@ public sealed class ArticlesController(PublishedArticles articles, SiteSettingsS
         };
     }
 
-    // The page shows its own article and the headlines of its callouts and related articles,
-    // its tags, bylines, lead image and the photos in its text: a change to any of them evicts it.
     private ViewResult Cached(ArticlePage page, ViewResult view)
     {
-        var a = page.Article;
-        HttpContext.TagCachedPage(
-            new[] { CacheTags.Article(a.Id) }
-                .Concat(page.Related.Select(r => CacheTags.Article(r.Id)))
-                .Concat(page.CalloutArticleIds.Select(CacheTags.Article))
-                .Concat(a.Tags.Select(t => CacheTags.Tag(t.Id)))
-                .Concat(a.Bylines.Select(b => CacheTags.Author(b.AuthorId)))
-                .Concat(a.LeadImage is { } image ? [CacheTags.Media(image.Media.Id)] : [])
-                .Concat(page.InlineMediaIds.Select(CacheTags.Media)));
+        HttpContext.TagCachedPage(page.ShownTags);
         return view;
     }
 

@@ -31,6 +31,7 @@ public static class CachingSetup
             o.AddPolicy(PublicPagePolicy.Search, new PublicPagePolicy(TimeSpan.FromMinutes(1), CacheTags.Articles));
         });
         services.AddSingleton<ICacheEvictor, OutputCacheEvictor>();
+        services.AddScoped<ArticlePageSnapshots>();
         services.AddScoped<IArticleChangeHandler, CachedPageEviction>();
         services.ConfigureDbContext<NewsCmsDbContext>((s, o) => o.AddInterceptors(new ShownContentEviction(s.GetRequiredService<ICacheEvictor>())));
         NewsroomCookie.Configure(services);

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using NewsCms.Articles;
+using NewsCms.Caching;
 using NewsCms.Data;
 
 namespace NewsCms.Web.Infrastructure;
@@ -20,7 +22,7 @@ public static class DataSetup
         {
             var data = services.GetRequiredService<IOptions<DataOptions>>().Value;
             Directory.CreateDirectory(data.DataDirectory);
-            options.UseSqlite(SqliteTuning.ConnectionString(data.DatabasePath),
+            PlainSqliteConnection.Use(options).UseSqlite(SqliteTuning.ConnectionString(data.DatabasePath),
                     sqlite => sqlite.MigrationsAssembly("NewsCms.Migrations.Sqlite")
                         .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
                 .AddInterceptors(new SqliteTuning());
@@ -42,6 +44,9 @@ public static class DataSetup
         await db.Database.MigrateAsync(ct);
         // WAL lets readers go on while a journalist saves; the mode is stored in the file.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        // Page snapshots are rebuilt from the articles: a new version may shape pages differently,
+        // and a crash between a save and its eviction must not leave a stale one behind.
+        await scope.ServiceProvider.GetRequiredService<ArticlePageSnapshots>().InvalidateAsync([CacheTags.Site], ct);
         if (seedDemoContent && data.SeedDemoContent)
             await scope.ServiceProvider.GetRequiredService<DemoContent>().SeedIfEmptyAsync(ct);
     }
