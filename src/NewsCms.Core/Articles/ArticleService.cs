@@ -245,6 +245,9 @@ public sealed class ArticleService(
 
     // Called by the scheduler. Each due article goes out at the time it was scheduled for, even
     // when the scheduler runs late, so the chosen time is the one readers and sitemaps see.
+    // Publishes what is due. Several instances may run this at once: the article row decides
+    // (its version is the concurrency token), so each is published once and counted by the
+    // instance that did it.
     public async Task<int> PublishDueAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -256,13 +259,24 @@ public sealed class ArticleService(
         var published = 0;
         foreach (var id in due)
         {
-            await TransitionAsync(id, null, Actor.System, ArticleChangeKind.Published, (a, _) =>
+            var publishedHere = false;
+            try
             {
-                if (a.Status != ArticleStatus.Scheduled || a.ScheduledFor > now) return Task.FromResult<string?>(null);
-                Publish(a, a.ScheduledFor!.Value);
-                return Task.FromResult<string?>("published on schedule");
-            }, ct);
-            published++;
+                await TransitionAsync(id, null, Actor.System, ArticleChangeKind.Published, (a, _) =>
+                {
+                    if (a.Status != ArticleStatus.Scheduled || a.ScheduledFor > now) return Task.FromResult<string?>(null);
+                    Publish(a, a.ScheduledFor!.Value);
+                    publishedHere = true;
+                    return Task.FromResult<string?>("published on schedule");
+                }, ct);
+            }
+            catch (Exception e) when (e is ConcurrencyConflictException or NotFoundException)
+            {
+                // Another instance published it (or someone deleted it) between the list and the save.
+                db.ChangeTracker.Clear();
+                continue;
+            }
+            if (publishedHere) published++;
         }
         return published;
     }

@@ -23,6 +23,10 @@ public sealed class WebhookDispatcher(HttpClient http, NewsCmsDbContext db, Time
     public static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan LongestWait = TimeSpan.FromHours(6);
 
+    // How long a delivery being sent is held by the instance that claimed it. If that instance
+    // dies mid-send, another sends it once this has passed (receivers dedupe on X-NewsCms-Delivery).
+    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
+
     // 30 s, 1 min, 2 min, ... up to six hours between attempts.
     public static TimeSpan Backoff(int attempts) =>
         TimeSpan.FromTicks(Math.Min(LongestWait.Ticks, FirstRetry.Ticks * (1L << Math.Clamp(attempts - 1, 0, 30))));
@@ -33,7 +37,8 @@ public sealed class WebhookDispatcher(HttpClient http, NewsCmsDbContext db, Time
         return string.Create(CultureInfo.InvariantCulture, $"t={timestamp},v1={Convert.ToHexStringLower(mac)}");
     }
 
-    // One round: every due delivery, oldest first. Returns how many were attempted.
+    // One round: every due delivery, oldest first. Returns how many this instance attempted:
+    // several instances may run rounds at once, and each delivery goes out from one of them.
     public async Task<int> SendDueAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -42,13 +47,29 @@ public sealed class WebhookDispatcher(HttpClient http, NewsCmsDbContext db, Time
             .OrderBy(d => d.NextAttemptAt).ThenBy(d => d.Id)
             .Take(BatchSize)
             .ToListAsync(ct);
+        var attempted = 0;
         foreach (var delivery in due)
         {
+            if (!await ClaimAsync(delivery, now, ct)) continue;
             await AttemptAsync(delivery, ct);
             // Recorded one by one: a crash mid-round repeats at most the delivery in flight.
             await db.SaveChangesAsync(ct);
+            attempted++;
         }
-        return due.Count;
+        return attempted;
+    }
+
+    // Moves the delivery's next attempt a lease ahead, on condition that it still holds the value
+    // this round read: of several instances that read it, one update finds the row and sends.
+    private async Task<bool> ClaimAsync(WebhookDelivery delivery, DateTimeOffset now, CancellationToken ct)
+    {
+        var seen = delivery.NextAttemptAt;
+        var claimed = await db.WebhookDeliveries
+            .Where(d => d.Id == delivery.Id && d.NextAttemptAt == seen && d.DeliveredAt == null && d.AbandonedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.NextAttemptAt, now + ClaimLease), ct);
+        if (claimed == 1) return true;
+        db.Entry(delivery).State = EntityState.Detached;
+        return false;
     }
 
     private async Task AttemptAsync(WebhookDelivery delivery, CancellationToken ct)

@@ -22,6 +22,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public ConcurrentQueue<string> Bodies { get; } = new();
     public string Url => app.Urls.First() + "/hook";
 
+    // How long each answer takes: a slow partner keeps a delivery in flight.
+    public TimeSpan Delay { get; set; }
+
     public static async Task<WebhookReceiver> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -34,6 +37,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
             using var reader = new StreamReader(context.Request.Body);
             var body = await reader.ReadToEndAsync(context.RequestAborted);
             var headers = context.Request.Headers;
+            await Task.Delay(receiver.Delay, context.RequestAborted);
             receiver.Received.Enqueue(new ReceivedWebhook(headers["X-NewsCms-Event"], headers["X-NewsCms-Delivery"], headers["X-NewsCms-Signature"], body));
             context.Response.StatusCode = receiver.Answers.TryDequeue(out var status) ? status : 200;
             var answer = receiver.Bodies.TryDequeue(out var queued) ? queued : context.Response.StatusCode == 200 ? "thanks" : "try later";
