@@ -12,6 +12,10 @@ namespace NewsCms.Web.Infrastructure;
 public sealed class OutputCacheSettings
 {
     public bool Enabled { get; set; } = true;
+
+    // A Redis connection string ("host:6379,password=..."): several instances then share one cache,
+    // and an eviction by any of them reaches all. Empty: each instance keeps its own in memory.
+    public string? Redis { get; set; }
 }
 
 // Public pages served from the output cache, evicted by tag when what they show changes;
@@ -21,7 +25,14 @@ public static class CachingSetup
     public static WebApplicationBuilder AddNewsCmsCaching(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.Configure<OutputCacheSettings>(builder.Configuration.GetSection("NewsCms:OutputCache"));
+        var section = builder.Configuration.GetSection("NewsCms:OutputCache");
+        services.Configure<OutputCacheSettings>(section);
+        if (section.Get<OutputCacheSettings>()?.Redis is { Length: > 0 } redis)
+            services.AddStackExchangeRedisOutputCache(o =>
+            {
+                o.Configuration = redis;
+                o.InstanceName = "newscms:";
+            });
         services.AddOutputCache(o =>
         {
             // Eviction is exact, so entries may live long. Any article change may change any list or
