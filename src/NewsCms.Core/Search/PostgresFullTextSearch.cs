@@ -10,10 +10,10 @@ namespace NewsCms.Search;
 //   "Document" is a stored tsvector (headline weight A, dek B, body and answers C) under a GIN
 //   index, in the "newscms" text search configuration (English stems, accents folded, no stop
 //   words, as the FTS5 index has).
-// Text is stored with &, < and > as entities: PostgreSQL's parser reads anything between angle
-// brackets as an HTML tag, so "x<y and a>b" would lose its words from the index and ts_headline
-// would drop a "<script>" an article quotes. Entities are single tokens; they are undone on the
-// way out, before SearchMarkup encodes the passage for the page.
+// Angle brackets are stored as two more private-use characters: PostgreSQL's parser reads anything
+// between < and > as an HTML tag, so "x<y and a>b" would lose its words from the index and
+// ts_headline would drop a "<script>" an article quotes; the stand-ins are plain separators to it,
+// as the brackets are to FTS5. They are put back on the way out, before SearchMarkup encodes.
 public sealed class PostgresFullTextSearch(NewsCmsDbContext db, IOptions<SearchOptions> options) : ArticleSearchIndex(db)
 {
     // ts_rank's weights for D, C, B, A: the same 10 : 4 : 1 as the FTS5 index's bm25 weights.
@@ -22,9 +22,10 @@ public sealed class PostgresFullTextSearch(NewsCmsDbContext db, IOptions<SearchO
     private static readonly string HeadlineOptions =
         $"HighlightAll=true, StartSel={SearchMarkup.Start}, StopSel={SearchMarkup.End}";
 
-    // About the FTS5 snippet's 24 tokens, one passage, cut with an ellipsis like FTS5's.
+    // About the FTS5 snippet's 24 tokens, as one passage around the best match; ShortWord=0 keeps
+    // a passage from losing short words (an article's opening "The") at its ends, as FTS5 keeps them.
     private static readonly string PassageOptions =
-        $"StartSel={SearchMarkup.Start}, StopSel={SearchMarkup.End}, MaxWords=24, MinWords=12, MaxFragments=1, FragmentDelimiter=…";
+        $"StartSel={SearchMarkup.Start}, StopSel={SearchMarkup.End}, MaxWords=24, MinWords=12, MaxFragments=1, ShortWord=0";
 
     public override async Task<SearchHits> SearchAsync(SearchQuery query, int skip, int take, CancellationToken ct)
     {
@@ -71,11 +72,14 @@ public sealed class PostgresFullTextSearch(NewsCmsDbContext db, IOptions<SearchO
             VALUES ({e.Id}, {Escape(e.Headline)}, {Escape(e.Dek)}, {Escape(e.Body)}, {Escape(e.Questions)})
             """, ct);
 
-    private static string Escape(string text) =>
-        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+    private const char LessThan = '\uE002';
+    private const char GreaterThan = '\uE003';
 
-    private static string? Unescape(string? text) =>
-        text?.Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal).Replace("&amp;", "&", StringComparison.Ordinal);
+    private static string Escape(string text) =>
+        text.Replace(LessThan.ToString(), "", StringComparison.Ordinal).Replace(GreaterThan.ToString(), "", StringComparison.Ordinal)
+            .Replace('<', LessThan).Replace('>', GreaterThan);
+
+    private static string? Unescape(string? text) => text?.Replace(LessThan, '<').Replace(GreaterThan, '>');
 
     protected override async Task<bool> HasEntriesAsync(CancellationToken ct) =>
         (await Db.Database.SqlQuery<bool>($"""SELECT EXISTS (SELECT 1 FROM "ArticleSearch") AS "Value" """).ToListAsync(ct)).FirstOrDefault();
