@@ -69,9 +69,24 @@ public static class TestDatabase
         using (var pooled = new NpgsqlConnection(ConnectionString(dataDirectory))) NpgsqlConnection.ClearPool(pooled);
         using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server) { Database = "postgres", Pooling = false }.ToString());
         admin.Open();
-        using var drop = admin.CreateCommand();
-        drop.CommandText = $"DROP DATABASE IF EXISTS \"{DatabaseName(dataDirectory)}\" WITH (FORCE)";
-        drop.ExecuteNonQuery();
+        var name = DatabaseName(dataDirectory);
+        try
+        {
+            Execute(admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            // FORCE may not end an autovacuum worker without pg_signal_backend; a plain DROP
+            // ends that worker itself, and the app's own connections are gone by now.
+            Execute(admin, $"DROP DATABASE IF EXISTS \"{name}\"");
+        }
+    }
+
+    private static void Execute(NpgsqlConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     // A hash of the full path: unique per directory, stable across restarts, a valid identifier.
