@@ -53,7 +53,8 @@ public static class DataSetup
         services.AddDbContextPool<NewsCmsDbContext>(options =>
             options.UseNpgsql(connectionString,
                 npgsql => npgsql.MigrationsAssembly("NewsCms.Migrations.Postgres")
-                    .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
+                    .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+                .AddInterceptors(new PostgresWriterQueue()));
         services.AddScoped<IArticleSearch, PostgresFullTextSearch>();
     }
 
