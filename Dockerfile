@@ -8,6 +8,7 @@ COPY global.json Directory.Build.props Directory.Packages.props NewsCms.sln ./
 COPY src/NewsCms.Core/NewsCms.Core.csproj src/NewsCms.Core/
 COPY src/NewsCms.Web/NewsCms.Web.csproj src/NewsCms.Web/
 COPY migrations/Sqlite/NewsCms.Migrations.Sqlite.csproj migrations/Sqlite/
+COPY migrations/Postgres/NewsCms.Migrations.Postgres.csproj migrations/Postgres/
 RUN dotnet restore src/NewsCms.Web/NewsCms.Web.csproj -r linux-x64
 
 COPY src/ src/

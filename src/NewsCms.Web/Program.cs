@@ -6,6 +6,12 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     WebRootPath = WebRoot.Locate(args),
 });
 
+// A database setting the operator got wrong is one line saying which, not a stack trace.
+if (DataSetup.ConfigurationProblem(builder.Configuration) is { } problem)
+{
+    await Console.Error.WriteLineAsync($"NewsCms cannot start: {problem}");
+    return 2;
+}
 builder.AddNewsCmsData();
 builder.AddNewsCmsServices();
 builder.AddNewsCmsWeb();

@@ -68,11 +68,12 @@ public sealed class ArticleCatalog(NewsCmsDbContext db, IOptions<SiteOptions> si
         // editorial list (drafts included, keyset paging) matches words with LIKE instead.
         foreach (var word in Words(query.Text))
         {
-            var pattern = "%" + word.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            articles = articles.Where(a => EF.Functions.Like(a.Headline, pattern, "\\")
-                || (a.Dek != null && EF.Functions.Like(a.Dek, pattern, "\\"))
-                || EF.Functions.Like(a.BodyMarkdown, pattern, "\\")
-                || a.Sections.Any(s => EF.Functions.Like(s.Question, pattern, "\\") || EF.Functions.Like(s.AnswerMarkdown, pattern, "\\")));
+            var pattern = ContainsPattern.For(word);
+            articles = articles.Where(a => EF.Functions.Like(a.Headline.ToLower(), pattern, ContainsPattern.Escape)
+                || (a.Dek != null && EF.Functions.Like(a.Dek.ToLower(), pattern, ContainsPattern.Escape))
+                || EF.Functions.Like(a.BodyMarkdown.ToLower(), pattern, ContainsPattern.Escape)
+                || a.Sections.Any(s => EF.Functions.Like(s.Question.ToLower(), pattern, ContainsPattern.Escape)
+                    || EF.Functions.Like(s.AnswerMarkdown.ToLower(), pattern, ContainsPattern.Escape)));
         }
         return articles;
     }

@@ -45,9 +45,8 @@ public sealed class ArticleListing(NewsCmsDbContext db)
         }
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
-            // LIKE is case-insensitive for ASCII in SQLite; the pattern characters are escaped.
-            var pattern = "%" + filter.Search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            query = query.Where(a => EF.Functions.Like(a.Headline, pattern, "\\"));
+            var pattern = ContainsPattern.For(filter.Search);
+            query = query.Where(a => EF.Functions.Like(a.Headline.ToLower(), pattern, ContainsPattern.Escape));
         }
         if (filter.UpdatedSince is { } since) query = query.Where(a => a.UpdatedAt >= since);
         if (Cursor.TryDecode(after, out var c))

@@ -17,6 +17,7 @@ public sealed class BackupService(IOptions<DataOptions> options)
 
     public async Task<BackupReport> BackupAsync(string folder, CancellationToken ct)
     {
+        RequireSqlite();
         folder = Path.GetFullPath(folder);
         if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
             throw new IOException($"The backup folder {folder} is not empty.");
@@ -41,6 +42,7 @@ public sealed class BackupService(IOptions<DataOptions> options)
     // the database and media in, keeping what was there beside it until the copy succeeded.
     public async Task<BackupReport> RestoreAsync(string folder, CancellationToken ct)
     {
+        RequireSqlite();
         folder = Path.GetFullPath(folder);
         var source = Path.Combine(folder, DatabaseFile);
         if (!File.Exists(source)) throw new IOException($"{folder} holds no {DatabaseFile}.");
@@ -63,6 +65,16 @@ public sealed class BackupService(IOptions<DataOptions> options)
         var copied = Directory.Exists(mediaSource) ? CopyMedia(mediaSource, Data.MediaDirectory, null) : 0;
         Directory.CreateDirectory(Data.MediaDirectory);
         return new BackupReport(folder, new FileInfo(Data.DatabasePath).Length, copied, await CountArticlesAsync(Data.DatabasePath, ct));
+    }
+
+    // A PostgreSQL server has its own consistent online backup; copying files from beside the app
+    // would miss the database entirely, so the verbs say what to use instead.
+    private void RequireSqlite()
+    {
+        if (!Data.Database.IsSqlite)
+            throw new IOException(
+                "this site's database is PostgreSQL: back it up with pg_dump (pg_dump --format=custom) and restore with pg_restore, " +
+                $"and copy the media folder ({Data.MediaDirectory}) beside the dump.");
     }
 
     public static async Task CheckIntegrityAsync(string databasePath, CancellationToken ct)

@@ -44,11 +44,10 @@ public sealed class NewsCmsDbContext(DbContextOptions<NewsCmsDbContext> options)
         builder.ApplyConfigurationsFromAssembly(typeof(NewsCmsDbContext).Assembly);
     }
 
+    // Each database stores some types its own way; ProviderConventions holds what differs.
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
-        // SQLite has no date type and EF cannot order or compare DateTimeOffset there; stored as
-        // fixed-width UTC text, times sort and compare correctly and stay readable in the file.
-        if (Database.IsSqlite())
-            configuration.Properties<DateTimeOffset>().HaveConversion<UtcTextConverter>();
+        if (Database.IsSqlite()) ProviderConventions.Sqlite(configuration);
+        else if (Database.IsNpgsql()) ProviderConventions.Postgres(configuration);
     }
 }

@@ -118,14 +118,14 @@ public sealed class MediaService(NewsCmsDbContext db, TimeProvider clock, IOptio
         var query = db.MediaAssets.AsNoTracking();
         if (Clean(q) is { } text)
         {
-            var pattern = "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            var pattern = ContainsPattern.For(text);
             query = query.Where(m =>
-                EF.Functions.Like(m.AltText, pattern, "\\")
-                || EF.Functions.Like(m.DefaultCaption, pattern, "\\")
-                || EF.Functions.Like(m.Credit.CreditLine, pattern, "\\")
-                || EF.Functions.Like(m.Credit.Photographer, pattern, "\\")
-                || EF.Functions.Like(m.Credit.Source, pattern, "\\")
-                || EF.Functions.Like(m.OriginalFileName, pattern, "\\"));
+                EF.Functions.Like(m.AltText!.ToLower(), pattern, ContainsPattern.Escape)
+                || EF.Functions.Like(m.DefaultCaption!.ToLower(), pattern, ContainsPattern.Escape)
+                || EF.Functions.Like(m.Credit.CreditLine!.ToLower(), pattern, ContainsPattern.Escape)
+                || EF.Functions.Like(m.Credit.Photographer!.ToLower(), pattern, ContainsPattern.Escape)
+                || EF.Functions.Like(m.Credit.Source!.ToLower(), pattern, ContainsPattern.Escape)
+                || EF.Functions.Like(m.OriginalFileName!.ToLower(), pattern, ContainsPattern.Escape));
         }
         if (Cursor.TryDecode(after, out var c))
             query = query.Where(m => m.UploadedAt < c.At || (m.UploadedAt == c.At && m.Id < c.Id));

@@ -16,7 +16,8 @@ public sealed class SearchOptions
 }
 
 // Full-text search over published articles. Every database brings its own implementation
-// (SqliteFtsSearch for SQLite); nothing outside it knows the query language or the index tables.
+// (SqliteFtsSearch for SQLite, PostgresFullTextSearch for PostgreSQL, chosen by DataSetup); nothing
+// outside it knows the query language or the index tables.
 public interface IArticleSearch
 {
     // Brings one article's entry in line with the article as it now is: published articles are

@@ -3,31 +3,83 @@ using Microsoft.Extensions.Options;
 using NewsCms.Articles;
 using NewsCms.Caching;
 using NewsCms.Data;
+using NewsCms.Search;
+using Npgsql;
 
 namespace NewsCms.Web.Infrastructure;
 
+// The one place that knows which database the site runs on (NewsCms:Database:Provider): it picks
+// the EF provider, its migrations assembly, its tuning and its search index. Everything else sees
+// NewsCmsDbContext and IArticleSearch.
 public static class DataSetup
 {
+    private sealed record DatabaseChoice(DatabaseProvider Provider, string? ConnectionString);
+
+    // One sentence an operator can act on, or null when the database settings make sense.
+    public static string? ConfigurationProblem(IConfiguration configuration) => Choose(configuration).Problem;
+
     public static WebApplicationBuilder AddNewsCmsData(this WebApplicationBuilder builder)
     {
+        var (choice, problem) = Choose(builder.Configuration);
+        if (choice is null) throw new InvalidOperationException(problem);
+
         var section = builder.Configuration.GetSection("NewsCms");
         builder.Services.Configure<DataOptions>(section);
         // A relative data directory is under the content root, whatever the working directory.
         builder.Services.PostConfigure<DataOptions>(o =>
             o.DataDirectory = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, o.DataDirectory)));
 
+        if (choice.Provider == DatabaseProvider.Postgres) AddPostgres(builder.Services, choice.ConnectionString!);
+        else AddSqlite(builder.Services);
+        return builder;
+    }
+
+    private static void AddSqlite(IServiceCollection services)
+    {
         SqliteTuning.ConfigureLibrary();
         // Pooled: a request leases a ready context instead of building options and services anew.
-        builder.Services.AddDbContextPool<NewsCmsDbContext>((services, options) =>
+        services.AddDbContextPool<NewsCmsDbContext>((provider, options) =>
         {
-            var data = services.GetRequiredService<IOptions<DataOptions>>().Value;
+            var data = provider.GetRequiredService<IOptions<DataOptions>>().Value;
             Directory.CreateDirectory(data.DataDirectory);
             PlainSqliteConnection.Use(options).UseSqlite(SqliteTuning.ConnectionString(data.DatabasePath),
                     sqlite => sqlite.MigrationsAssembly("NewsCms.Migrations.Sqlite")
                         .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
                 .AddInterceptors(new SqliteTuning());
         });
-        return builder;
+        services.AddScoped<IArticleSearch, SqliteFtsSearch>();
+    }
+
+    private static void AddPostgres(IServiceCollection services, string connectionString)
+    {
+        services.AddDbContextPool<NewsCmsDbContext>(options =>
+            options.UseNpgsql(connectionString,
+                npgsql => npgsql.MigrationsAssembly("NewsCms.Migrations.Postgres")
+                    .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+                .AddInterceptors(new PostgresWriterQueue()));
+        services.AddScoped<IArticleSearch, PostgresFullTextSearch>();
+    }
+
+    private static (DatabaseChoice? Choice, string? Problem) Choose(IConfiguration configuration)
+    {
+        var name = configuration["NewsCms:Database:Provider"];
+        if (!DatabaseOptions.TryParse(name, out var provider))
+            return (null, $"NewsCms:Database:Provider is \"{name}\"; it must be Sqlite (the default) or Postgres.");
+        if (provider == DatabaseProvider.Sqlite) return (new DatabaseChoice(provider, null), null);
+
+        var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+            return (null, "NewsCms:Database:Provider is Postgres but ConnectionStrings:NewsCms is not set " +
+                "(for example \"Host=db;Database=newscms;Username=newscms;Password=...\").");
+        try
+        {
+            _ = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            return (null, $"ConnectionStrings:NewsCms is not a PostgreSQL connection string: {e.Message}");
+        }
+        return (new DatabaseChoice(provider, connectionString), null);
     }
 
     // Brings the database to the current schema and seeds a fresh one. Runs before the first request.
@@ -43,7 +95,7 @@ public static class DataSetup
         var db = scope.ServiceProvider.GetRequiredService<NewsCmsDbContext>();
         await db.Database.MigrateAsync(ct);
         // WAL lets readers go on while a journalist saves; the mode is stored in the file.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         // Page snapshots are rebuilt from the articles: a new version may shape pages differently,
         // and a crash between a save and its eviction must not leave a stale one behind.
         await scope.ServiceProvider.GetRequiredService<ArticlePageSnapshots>().InvalidateAsync([CacheTags.Site], ct);

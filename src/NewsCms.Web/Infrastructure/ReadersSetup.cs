@@ -14,9 +14,8 @@ public static class ReadersSetup
         services.Configure<SitemapOptions>(builder.Configuration.GetSection("NewsCms:Sitemaps"));
         services.AddSingleton<SiteSettingsCache>();
         services.AddScoped<SiteSettingsService>();
-        // The SQLite index; another database registers its own IArticleSearch here.
+        // The index itself (IArticleSearch) is the database's own, registered by DataSetup.
         services.Configure<SearchOptions>(builder.Configuration.GetSection("NewsCms:Search"));
-        services.AddScoped<IArticleSearch, SqliteFtsSearch>();
         services.AddScoped<IArticleChangeHandler, SearchIndexUpdater>();
         services.AddScoped<ArticleSearchService>();
         services.AddScoped<SitemapSource>();

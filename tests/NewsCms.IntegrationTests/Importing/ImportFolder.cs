@@ -1,3 +1,5 @@
+using NewsCms.IntegrationTests.Infrastructure;
+
 namespace NewsCms.IntegrationTests.Importing;
 
 // A temporary folder of article files to import, deleted with the test.
@@ -24,6 +26,8 @@ public sealed class ImportFolder : IDisposable
 
     public void Dispose()
     {
+        // Used as a data directory by the import verb's tests, so it may have a database too.
+        TestDatabase.Release(Path);
         try { Directory.Delete(Path, recursive: true); }
         catch (IOException) { }
     }

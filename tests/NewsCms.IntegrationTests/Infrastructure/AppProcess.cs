@@ -37,6 +37,13 @@ public sealed class AppProcess : IAsyncDisposable
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "NewsCms.Web.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        // The process uses the database that belongs with its data directory, as a test host does.
+        const string dataSetting = "--NewsCms:DataDirectory=";
+        if (args.FirstOrDefault(a => a.StartsWith(dataSetting, StringComparison.Ordinal)) is { } data)
+        {
+            foreach (var (key, value) in TestDatabase.Settings(data[dataSetting.Length..]))
+                start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
         return start;
     }
 

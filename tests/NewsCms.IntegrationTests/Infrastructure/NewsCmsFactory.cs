@@ -7,7 +7,7 @@ using NewsCms.Common;
 
 namespace NewsCms.IntegrationTests.Infrastructure;
 
-// The real app on its own temporary data directory, deleted when the factory is disposed.
+// The real app on its own temporary data directory and database, deleted when the factory is disposed.
 public class NewsCmsFactory : WebApplicationFactory<Program>
 {
     public string DataDirectory { get; } =
@@ -21,6 +21,13 @@ public class NewsCmsFactory : WebApplicationFactory<Program>
         builder.UseSetting("NewsCms:DataDirectory", DataDirectory);
         builder.UseSetting("NewsCms:SeedDemoContent", SeedDemoContent ? "true" : "false");
         builder.UseSetting("NewsCms:Site:BaseUrl", "http://localhost");
+        UseDatabaseOf(builder, DataDirectory);
+    }
+
+    // Points the host at the database that belongs with a data directory (TestDatabase).
+    protected static void UseDatabaseOf(IWebHostBuilder builder, string dataDirectory)
+    {
+        foreach (var (key, value) in TestDatabase.Settings(dataDirectory)) builder.UseSetting(key, value);
     }
 
     // Runs a piece of work against the app's own services, as a request would.
@@ -44,7 +51,7 @@ public class NewsCmsFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        TestDatabase.Release(DataDirectory);
         try { Directory.Delete(DataDirectory, recursive: true); }
         catch (IOException) { }
     }

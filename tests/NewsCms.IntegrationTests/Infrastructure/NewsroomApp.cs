@@ -34,7 +34,7 @@ public sealed class NewsroomApp : NewsCmsFactory
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            TestDatabase.Release(data);
             try { Directory.Delete(data, recursive: true); }
             catch (IOException) { }
         }
@@ -50,6 +50,8 @@ public sealed class NewsroomApp : NewsCmsFactory
     {
         base.ConfigureWebHost(builder);
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        // A test that restarts on a shared data directory restarts on its database too.
+        if (settings.TryGetValue("NewsCms:DataDirectory", out var shared)) UseDatabaseOf(builder, shared);
         builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
     }
 

@@ -15,6 +15,7 @@ public sealed class BackupTests : IAsyncLifetime
     [Fact]
     public async Task A_backup_taken_while_articles_are_saved_restores_into_a_working_site()
     {
+        Assert.SkipWhen(TestDatabase.IsPostgres, TestDatabase.SqliteOnly);
         var ct = TestContext.Current.CancellationToken;
         var explainer = (await source.GetDocumentAsync("/")).QuerySelectorAll("main article h2 a")
             .Single(a => a.TextContent.Contains("What Is at Stake", StringComparison.Ordinal)).GetAttribute("href")!;
@@ -52,6 +53,7 @@ public sealed class BackupTests : IAsyncLifetime
     [Fact]
     public async Task A_backup_refuses_a_folder_that_is_not_empty()
     {
+        Assert.SkipWhen(TestDatabase.IsPostgres, TestDatabase.SqliteOnly);
         using (source.CreateClient()) { }
         Directory.CreateDirectory(folder);
         await File.WriteAllTextAsync(Path.Combine(folder, "keep.txt"), "x", TestContext.Current.CancellationToken);
@@ -59,6 +61,24 @@ public sealed class BackupTests : IAsyncLifetime
         await Assert.ThrowsAsync<IOException>(() =>
             source.Services.GetRequiredService<BackupService>().BackupAsync(folder, TestContext.Current.CancellationToken));
         Assert.True(File.Exists(Path.Combine(folder, "keep.txt")));
+    }
+
+    // A server database is backed up by the server's own tools: the verbs say which, and touch nothing.
+    [Fact]
+    public async Task On_PostgreSQL_backup_and_restore_name_pg_dump_and_write_nothing()
+    {
+        Assert.SkipUnless(TestDatabase.IsPostgres, "the backup verbs copy the SQLite file on SQLite; the tests above cover that");
+        using (source.CreateClient()) { }
+        var (backup, output, errors) = await AppProcess.RunVerbAsync(
+            ["backup", folder, $"--NewsCms:DataDirectory={source.DataDirectory}"], TestContext.Current.CancellationToken);
+        var (restore, _, restoreErrors) = await AppProcess.RunVerbAsync(
+            ["restore", folder, $"--NewsCms:DataDirectory={source.DataDirectory}"], TestContext.Current.CancellationToken);
+
+        Assert.Equal((1, ""), (backup, output));
+        Assert.StartsWith("backup failed: this site's database is PostgreSQL: back it up with pg_dump", errors.Trim(), StringComparison.Ordinal);
+        Assert.Equal(1, restore);
+        Assert.StartsWith("restore failed: this site's database is PostgreSQL", restoreErrors.Trim(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(folder));
     }
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;

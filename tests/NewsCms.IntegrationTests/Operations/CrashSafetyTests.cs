@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using NewsCms.IntegrationTests.Api;
 using NewsCms.IntegrationTests.Infrastructure;
 using NewsCms.Tests.Media;
@@ -80,7 +79,8 @@ public sealed class CrashSafetyTests
                 await last.KillAsync();
             }
             Assert.True(saves >= 40, $"Only {saves} saves were acknowledged: the load did not exercise the kills.");
-            Assert.Equal("ok", IntegrityCheck(data));
+            // PostgreSQL has no one-statement check of a whole database; its durability is the server's.
+            if (!TestDatabase.IsPostgres) Assert.Equal("ok", IntegrityCheck(data));
         });
     }
 
@@ -238,12 +238,12 @@ public sealed class CrashSafetyTests
 
     private static List<string> MediaFilesInDatabase(string data)
     {
-        using var connection = Open(data);
+        using var connection = TestDatabase.Open(data);
         using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT FileName FROM MediaRenditions
-            UNION SELECT ContentHash || CASE ContentType WHEN 'image/png' THEN '.png' WHEN 'image/jpeg' THEN '.jpg'
-                WHEN 'image/webp' THEN '.webp' ELSE '.gif' END FROM MediaAssets WHERE ContentHash IS NOT NULL
+            SELECT "FileName" FROM "MediaRenditions"
+            UNION SELECT "ContentHash" || CASE "ContentType" WHEN 'image/png' THEN '.png' WHEN 'image/jpeg' THEN '.jpg'
+                WHEN 'image/webp' THEN '.webp' ELSE '.gif' END FROM "MediaAssets" WHERE "ContentHash" IS NOT NULL
             """;
         var names = new List<string>();
         using var reader = command.ExecuteReader();
@@ -253,20 +253,9 @@ public sealed class CrashSafetyTests
 
     private static string IntegrityCheck(string data)
     {
-        using var connection = Open(data);
+        using var connection = TestDatabase.Open(data);
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA integrity_check;";
         return (string)command.ExecuteScalar()!;
-    }
-
-    private static SqliteConnection Open(string data)
-    {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = Path.Combine(data, "newscms.db"),
-            Pooling = false,
-        }.ToString());
-        connection.Open();
-        return connection;
     }
 }

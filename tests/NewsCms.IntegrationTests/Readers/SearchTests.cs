@@ -181,7 +181,7 @@ public sealed class SearchTests
                 await first.PublishAsync(new ArticleBuilder().Headline("Otters return", "otters"));
                 await first.WithScopeAsync(async s =>
                     await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(
-                        s.GetRequiredService<NewsCms.Data.NewsCmsDbContext>().Database, "DELETE FROM ArticleSearch", TestContext.Current.CancellationToken));
+                        s.GetRequiredService<NewsCms.Data.NewsCmsDbContext>().Database, "DELETE FROM \"ArticleSearch\"", TestContext.Current.CancellationToken));
                 Assert.Empty(Headlines(await SearchAsync(first, "otters")));
             }
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -9,7 +9,6 @@ using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NewsCms.Api;
@@ -451,15 +450,8 @@ public sealed class FuzzTests(FuzzTests.Site app) : IClassFixture<FuzzTests.Site
     // Every row of every table, hashed, except the columns that change by design on refusal.
     private string Checksum()
     {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(app.DataDirectory, "newscms.db"), Mode = SqliteOpenMode.ReadOnly }.ToString());
-        connection.Open();
-        var tables = new List<string>();
-        using (var list = connection.CreateCommand())
-        {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name";
-            using var reader = list.ExecuteReader();
-            while (reader.Read()) tables.Add(reader.GetString(0));
-        }
+        using var connection = TestDatabase.Open(app.DataDirectory);
+        var tables = TestDatabase.Tables(connection);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var table in tables)
         {
