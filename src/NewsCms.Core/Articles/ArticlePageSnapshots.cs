@@ -85,18 +85,18 @@ public sealed class ArticlePageSnapshots(NewsCmsDbContext db, ILogger<ArticlePag
         || tag.StartsWith("author:", StringComparison.Ordinal) || tag.StartsWith("media:", StringComparison.Ordinal);
 
     // One statement: the generation, and the snapshot under this slug if any. Compiled once.
-    private static readonly Func<NewsCmsDbContext, string, CancellationToken, Task<StoredLookup?>> Lookup =
-        EF.CompileAsyncQuery((NewsCmsDbContext db, string slug, CancellationToken ct) =>
+    private static readonly CompiledPerModel<Func<NewsCmsDbContext, string, CancellationToken, Task<StoredLookup?>>> Lookup =
+        new(() => EF.CompileAsyncQuery((NewsCmsDbContext db, string slug, CancellationToken ct) =>
             db.PageSnapshotGenerations
                 .Where(g => g.Id == PageSnapshotGeneration.SingletonId)
                 .Select(g => new StoredLookup(g.Value, db.ArticlePageSnapshots.Where(s => s.Slug == slug).Select(s => s.Json).FirstOrDefault()))
-                .FirstOrDefault());
+                .FirstOrDefault()));
 
     private sealed record StoredLookup(long Generation, byte[]? Json);
 
     public async Task<SnapshotLookup> FindAsync(string slug, CancellationToken ct)
     {
-        var stored = await Lookup(db, slug, ct);
+        var stored = await Lookup.For(db)(db, slug, ct);
         if (stored is null) return new SnapshotLookup(null, -1);
         return new SnapshotLookup(stored.Json is null ? null : Deserialize(stored.Json), stored.Generation);
     }

@@ -94,7 +94,10 @@ internal static class ArticleQueries
     // The article page's lookup, compiled once: EF neither rebuilds nor re-reads its expression
     // tree per request (that was an eighth of an uncached page's time). Declared after the shape
     // it uses: static fields are set in order.
-    public static readonly Func<NewsCmsDbContext, string, CancellationToken, Task<Article?>> ReaderBySlug =
-        EF.CompileAsyncQuery((NewsCmsDbContext db, string slug, CancellationToken ct) =>
-            db.Articles.AsNoTracking().Where(a => a.Slug == slug).Select(ReaderShape).AsSplitQuery().FirstOrDefault());
+    private static readonly CompiledPerModel<Func<NewsCmsDbContext, string, CancellationToken, Task<Article?>>> ReaderBySlugQuery =
+        new(() => EF.CompileAsyncQuery((NewsCmsDbContext db, string slug, CancellationToken ct) =>
+            db.Articles.AsNoTracking().Where(a => a.Slug == slug).Select(ReaderShape).AsSplitQuery().FirstOrDefault()));
+
+    public static Task<Article?> ReaderBySlug(NewsCmsDbContext db, string slug, CancellationToken ct) =>
+        ReaderBySlugQuery.For(db)(db, slug, ct);
 }
