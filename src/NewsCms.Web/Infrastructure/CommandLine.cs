@@ -17,6 +17,7 @@ public static class CommandLine
         new GenerateContentVerb(),
         new ApiKeysCommand(),
         new ExportVerb(),
+        new MigrateVerb(),
     ];
 
     public static bool IsVerb(string[] args) => Find(args) is not null;

@@ -52,12 +52,38 @@ public static class DataSetup
 
     private static void AddPostgres(IServiceCollection services, string connectionString)
     {
-        services.AddDbContextPool<NewsCmsDbContext>(options =>
-            options.UseNpgsql(connectionString,
+        services.AddDbContextPool<NewsCmsDbContext>(options => UsePostgres(options, connectionString));
+        services.AddScoped<IArticleSearch, PostgresFullTextSearch>();
+    }
+
+    private static DbContextOptionsBuilder UsePostgres(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString,
                 npgsql => npgsql.MigrationsAssembly("NewsCms.Migrations.Postgres")
                     .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-                .AddInterceptors(new PostgresWriterQueue()));
-        services.AddScoped<IArticleSearch, PostgresFullTextSearch>();
+            .AddInterceptors(new PostgresWriterQueue());
+
+    // A context on a PostgreSQL database other than the site's own, exactly as a site on it would
+    // have one (the migrate verb's target), with the search index that goes with it.
+    public static (NewsCmsDbContext Db, IArticleSearch Search) OpenPostgres(string connectionString, IServiceProvider services)
+    {
+        var options = new DbContextOptionsBuilder<NewsCmsDbContext>();
+        UsePostgres(options, connectionString);
+        var db = new NewsCmsDbContext(options.Options);
+        return (db, new PostgresFullTextSearch(db, services.GetRequiredService<IOptions<SearchOptions>>()));
+    }
+
+    // The connection string's mistake as a sentence, or null when Npgsql can read it.
+    public static string? PostgresConnectionProblem(string connectionString)
+    {
+        try
+        {
+            _ = new NpgsqlConnectionStringBuilder(connectionString);
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return $"not a PostgreSQL connection string: {e.Message}";
+        }
     }
 
     private static (DatabaseChoice? Choice, string? Problem) Choose(IConfiguration configuration)
@@ -71,14 +97,7 @@ public static class DataSetup
         if (string.IsNullOrWhiteSpace(connectionString))
             return (null, "NewsCms:Database:Provider is Postgres but ConnectionStrings:NewsCms is not set " +
                 "(for example \"Host=db;Database=newscms;Username=newscms;Password=...\").");
-        try
-        {
-            _ = new NpgsqlConnectionStringBuilder(connectionString);
-        }
-        catch (ArgumentException e)
-        {
-            return (null, $"ConnectionStrings:NewsCms is not a PostgreSQL connection string: {e.Message}");
-        }
+        if (PostgresConnectionProblem(connectionString) is { } mistake) return (null, $"ConnectionStrings:NewsCms is {mistake}");
         return (new DatabaseChoice(provider, connectionString), null);
     }
 

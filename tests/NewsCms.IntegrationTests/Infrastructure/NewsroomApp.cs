@@ -49,9 +49,10 @@ public sealed class NewsroomApp : NewsCmsFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        foreach (var (key, value) in settings) builder.UseSetting(key, value);
-        // A test that restarts on a shared data directory restarts on its database too.
+        // A test that restarts on a shared data directory restarts on its database too, unless it
+        // names a database itself (a SQLite site to migrate while the suite runs on PostgreSQL).
         if (settings.TryGetValue("NewsCms:DataDirectory", out var shared)) UseDatabaseOf(builder, shared);
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
     }
 
