@@ -1,5 +1,6 @@
 using System.Net;
-using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NewsCms.Api;
 using NewsCms.IntegrationTests.Admin;
 using NewsCms.IntegrationTests.Api;
@@ -109,6 +110,37 @@ public sealed class MigrateTests
             // Copied rows kept their ids; the next article continues after them instead of colliding.
             var next = await after.PublishAsync(new ArticleBuilder().Headline("First story on PostgreSQL", "first-on-postgres"));
             Assert.Equal(draftId + 1, next.Id);
+        });
+    }
+
+    [Fact]
+    public async Task Times_finer_than_a_microsecond_verify_as_postgres_keeps_them_before_and_after_2000()
+    {
+        Assert.SkipUnless(TestDatabase.IsPostgres, NeedsPostgres);
+        await NewsroomApp.WithDataDirectoryAsync(async data =>
+        {
+            // SQLite keeps 100 ns ticks; PostgreSQL keeps microseconds counted from 2000-01-01 and
+            // drops the rest toward that epoch, so the last digit goes one way before 2000 and the
+            // other after it. The checksums must agree with what PostgreSQL actually stored.
+            var archived = new DateTimeOffset(1998, 7, 1, 6, 30, 0, TimeSpan.Zero).AddTicks(12_345_678);
+            var recent = new DateTimeOffset(2026, 3, 14, 10, 0, 0, TimeSpan.Zero).AddTicks(87_654_321);
+            int id;
+            await using (var before = SqliteSite(data))
+            {
+                id = (await before.PublishAsync(new ArticleBuilder().Headline("From the archive", "archive"))).Id;
+                await before.WithScopeAsync(s => s.GetRequiredService<NewsCms.Data.NewsCmsDbContext>().Articles.Where(a => a.Id == id)
+                    .ExecuteUpdateAsync(u => u.SetProperty(a => a.PublishedAt, archived).SetProperty(a => a.UpdatedAt, recent), Ct));
+            }
+
+            var (exit, output, errors) = await MigrateAsync(data, "--to", TestDatabase.ConnectionString(data));
+
+            Assert.True(exit == 0, $"migrate exited {exit}:\n{output}\n{errors}");
+            Assert.DoesNotContain("DIFFERS", output);
+            await using var after = PostgresSite(data);
+            var copied = await after.WithScopeAsync(s => s.GetRequiredService<NewsCms.Data.NewsCmsDbContext>().Articles.AsNoTracking()
+                .SingleAsync(a => a.Id == id, Ct));
+            Assert.Equal(archived.AddTicks(-(archived.UtcTicks % 10) + 10), copied.PublishedAt);
+            Assert.Equal(recent.AddTicks(-(recent.UtcTicks % 10)), copied.UpdatedAt);
         });
     }
 
