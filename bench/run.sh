@@ -5,6 +5,11 @@
 # with the commit that explains them).
 #
 #   bash bench/run.sh [--articles N] [--duration SECONDS] [--warmup SECONDS] [--rounds N] [--connections N]
+#                     [--postgres "Host=127.0.0.1;Port=5432;Username=...;Password=...;Database=newscms_bench"]
+#
+# With --postgres the same scenarios run on PostgreSQL: the named database is dropped and made
+# anew (psql, from Debian's postgresql-client, does the drop; the role needs CREATEDB), and the
+# results go to bench/out/results-postgres.md, beside the SQLite run's results.md.
 #
 # Two NewsCms processes serve the same data directory: one with the output cache (the default)
 # and one with NewsCms:OutputCache:Enabled=false, so "cache on" and "cache off" are measured in
@@ -17,6 +22,7 @@ duration=10
 warmup=20
 rounds=2
 connections=32
+postgres=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --articles) articles="$2"; shift 2 ;;
@@ -24,13 +30,16 @@ while [ $# -gt 0 ]; do
         --warmup) warmup="$2"; shift 2 ;;
         --rounds) rounds="$2"; shift 2 ;;
         --connections) connections="$2"; shift 2 ;;
+        --postgres) postgres="$2"; shift 2 ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 out="bench/out"
-rm -rf "$out/data" "$out/results.md"
+results="$out/results.md"
+[ -z "$postgres" ] || results="$out/results-postgres.md"
+rm -rf "$out/data" "$results"
 mkdir -p "$out"
 
 echo "== publishing NewsCms and the baseline server (Release)"
@@ -56,6 +65,21 @@ export NewsCms__SeedDemoContent=false
 export NewsCms__Api__RateLimit__AnonymousPermits=100000000
 export NewsCms__Api__RateLimit__KeyPermits=100000000
 export Logging__LogLevel__Default=Warning
+
+database="SQLite (WAL, synchronous=NORMAL) in $out/data"
+if [ -n "$postgres" ]; then
+    command -v psql >/dev/null || { echo "psql is missing: apt-get install -y postgresql-client" >&2; exit 1; }
+    # libpq's keywords from the Npgsql connection string, to drop the database before the run.
+    conninfo=$(echo "$postgres" | tr ';' '\n' | awk '{ i = index($0, "="); if (!i) next; k = tolower(substr($0, 1, i - 1)); v = substr($0, i + 1)
+        gsub(/ /, "", k); if (k == "username" || k == "userid") k = "user"; if (k == "database") k = "dbname"
+        if (k ~ /^(host|port|user|password|dbname)$/) printf "%s=%s ", k, v }')
+    db_name=$(echo "$conninfo" | grep -o 'dbname=[^ ]*' | cut -d= -f2)
+    [ -n "$db_name" ] || { echo "--postgres needs Database=... (a database the run may drop)" >&2; exit 1; }
+    psql -q "$conninfo dbname=postgres" -c "DROP DATABASE IF EXISTS \"$db_name\" WITH (FORCE)"
+    export NewsCms__Database__Provider=Postgres
+    export ConnectionStrings__NewsCms="$postgres"
+    database="PostgreSQL $(psql -tA "$conninfo dbname=postgres" -c 'SHOW server_version') on $(echo "$conninfo" | grep -o 'host=[^ ]*' | cut -d= -f2), database $db_name (fsync $(psql -tA "$conninfo dbname=postgres" -c 'SHOW fsync'), shared_buffers $(psql -tA "$conninfo dbname=postgres" -c 'SHOW shared_buffers'))"
+fi
 
 echo "== generating $articles articles"
 gen_start=$(now_ms)
@@ -191,10 +215,11 @@ bytes_rps=$(awk -v a="${rps["in-memory bytes (baseline)"]}" -v n="${count["in-me
 {
     echo "# Benchmark run $(date -u +%Y-%m-%dT%H:%MZ)"
     echo
-    echo "Command: \`bash bench/run.sh --articles $articles --duration $duration --warmup $warmup --rounds $rounds --connections $connections\`"
+    echo "Command: \`bash bench/run.sh --articles $articles --duration $duration --warmup $warmup --rounds $rounds --connections $connections${postgres:+ --postgres \"$(echo "$postgres" | sed 's/Password=[^;]*/Password=.../')\"}\`"
     echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr), .NET $(dotnet --version)"
     echo "Load: \`wrk -t2 -c$connections\`, ${duration}s per measurement, $rounds alternating rounds, averaged; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
     echo
+    echo "- Database: $database."
     echo "- Articles in the database: $articles, generated in ${generation_s} s."
     echo "- Start to first response: ${first_health_ms} ms (health check), ${first_page_ms} ms (home page)."
     echo "- Memory after load: cached app RSS $(rss_mb "$app_pid") MB (peak $(hwm_mb "$app_pid") MB); cache-off app RSS $(rss_mb "$nocache_pid") MB (peak $(hwm_mb "$nocache_pid") MB)."
@@ -208,6 +233,6 @@ bytes_rps=$(awk -v a="${rps["in-memory bytes (baseline)"]}" -v n="${count["in-me
             -v st="$static_rps" -v by="$bytes_rps" \
             'BEGIN { m = r / n; printf "| %s | %.0f | %.2f | %.2f | %.2f | %.2f |\n", name, m, m / st, m / by, a / n, b / n }'
     done
-} > "$out/results.md"
+} > "$results"
 echo
-cat "$out/results.md"
+cat "$results"
