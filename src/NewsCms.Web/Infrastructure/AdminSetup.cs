@@ -150,8 +150,15 @@ public static class AdminSetup
         CreatedUser? created;
         try
         {
+            // Instances started together on one database create the roles and the first admin once:
+            // the transaction queues them (IMMEDIATE on SQLite, the writer lock on PostgreSQL), and
+            // the second finds the first one's admin. Without it both found none, and one instance
+            // died at start on "Email is already taken".
+            var db = scope.ServiceProvider.GetRequiredService<NewsCmsDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             created = await scope.ServiceProvider.GetRequiredService<AccountService>()
                 .EnsureFirstAdminAsync(options.Email, options.Password, ct);
+            await transaction.CommitAsync(ct);
         }
         catch (ValidationFailedException e)
         {

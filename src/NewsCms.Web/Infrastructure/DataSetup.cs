@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using NewsCms.Articles;
 using NewsCms.Caching;
@@ -112,6 +114,7 @@ public static class DataSetup
         Directory.CreateDirectory(data.MediaDirectory);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsCmsDbContext>();
+        await using var alone = await PreparingAloneAsync(db, ct);
         await db.Database.MigrateAsync(ct);
         // WAL lets readers go on while a journalist saves; the mode is stored in the file.
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
@@ -120,5 +123,40 @@ public static class DataSetup
         await scope.ServiceProvider.GetRequiredService<ArticlePageSnapshots>().InvalidateAsync([CacheTags.Site], ct);
         if (seedDemoContent && data.SeedDemoContent)
             await scope.ServiceProvider.GetRequiredService<DemoContent>().SeedIfEmptyAsync(ct);
+    }
+
+    // Any constant will do; it spells "NewsPrep" so it is recognisable in pg_locks.
+    private const long PreparationLockKey = 0x4E65777350726570;
+
+    // Instances started together on one PostgreSQL database (docker compose's scale profile) must
+    // prepare it one at a time. Left to EF, both created the database, or both applied the same
+    // migration: EF locks the history table per migration, after each instance has already listed
+    // what is pending, and one of them died on a duplicate object. The first instance here creates,
+    // migrates and seeds; the next waits on this session lock and then finds nothing to do. SQLite
+    // needs none of this: EF's own migration lock there is held for the whole run.
+    private static async Task<IAsyncDisposable?> PreparingAloneAsync(NewsCmsDbContext db, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql()) return null;
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        for (var attempt = 1; !await creator.ExistsAsync(ct); attempt++)
+        {
+            try
+            {
+                await creator.CreateAsync(ct);
+            }
+            // Another instance created it first, or is copying the template for it right now.
+            catch (PostgresException e) when (attempt < 100
+                && e.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.ObjectInUse)
+            {
+                await Task.Delay(100, ct);
+            }
+        }
+        // A connection of its own, unpooled: the lock is the session's, and ends with it.
+        var session = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ToString());
+        await session.OpenAsync(ct);
+        // No timeout: a cold start that migrates a large database has taken most of a minute.
+        await using var take = new NpgsqlCommand($"SELECT pg_advisory_lock({PreparationLockKey})", session) { CommandTimeout = 0 };
+        await take.ExecuteNonQueryAsync(ct);
+        return session;
     }
 }
