@@ -226,7 +226,8 @@ public static class RowDigest
     public static string Canonical(object? value) => value switch
     {
         null => "null",
-        string s => "s" + s.Length.ToString(CultureInfo.InvariantCulture) + ":" + s,
+        // A NUL a SQLite site stored before NulFreeParameters is written to PostgreSQL as U+FFFD.
+        string s => "s" + s.Length.ToString(CultureInfo.InvariantCulture) + ":" + NulFreeParameters.Clean(s),
         DateTimeOffset t => "t" + Microseconds(t.UtcTicks),
         DateTime t => "t" + Microseconds(t.Ticks),
         byte[] b => "b" + Convert.ToBase64String(b),

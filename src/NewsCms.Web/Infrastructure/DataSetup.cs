@@ -47,7 +47,7 @@ public static class DataSetup
             PlainSqliteConnection.Use(options).UseSqlite(SqliteTuning.ConnectionString(data.DatabasePath),
                     sqlite => sqlite.MigrationsAssembly("NewsCms.Migrations.Sqlite")
                         .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-                .AddInterceptors(new SqliteTuning());
+                .AddInterceptors(new SqliteTuning(), new NulFreeParameters());
         });
         services.AddScoped<IArticleSearch, SqliteFtsSearch>();
     }
@@ -62,7 +62,7 @@ public static class DataSetup
         options.UseNpgsql(connectionString,
                 npgsql => npgsql.MigrationsAssembly("NewsCms.Migrations.Postgres")
                     .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-            .AddInterceptors(new PostgresWriterQueue());
+            .AddInterceptors(new PostgresWriterQueue(), new NulFreeParameters());
 
     // A context on a PostgreSQL database other than the site's own, exactly as a site on it would
     // have one (the migrate verb's target), with the search index that goes with it.
