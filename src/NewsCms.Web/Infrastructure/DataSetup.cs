@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using NewsCms.Articles;
@@ -157,6 +158,10 @@ public static class DataSetup
         // No timeout: a cold start that migrates a large database has taken most of a minute.
         await using var take = new NpgsqlCommand($"SELECT pg_advisory_lock({PreparationLockKey})", session) { CommandTimeout = 0 };
         await take.ExecuteNonQueryAsync(ct);
+        // EF's PostgreSQL migrator lists the applied migrations before it creates its history
+        // table, and logs that failed SELECT as an error on every new database: an operator's
+        // first start began with "fail:". Created first, by EF's own DDL, the table is there.
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
         return session;
     }
 }
