@@ -36,6 +36,16 @@ public sealed class MigrateTests
     private static Task<(int Exit, string Output, string Errors)> MigrateAsync(string data, params string[] options) =>
         AppProcess.RunVerbAsync(["migrate", .. options, $"--NewsCms:DataDirectory={data}", "--NewsCms:Database:Provider=Sqlite"], Ct);
 
+    // The demo site on SQLite, copied into the data directory's PostgreSQL database; returns that database.
+    private static async Task<string> MigrateDemoSiteAsync(string data)
+    {
+        await using (var before = SqliteSite(data)) Assert.NotEmpty(await ArticlePathsAsync(before));
+        var target = TestDatabase.ConnectionString(data);
+        var (exit, output, errors) = await MigrateAsync(data, "--to", target);
+        Assert.True(exit == 0, $"migrate exited {exit}:\n{output}\n{errors}");
+        return target;
+    }
+
     private static async Task<string> MainOfAsync(NewsroomApp app, string path) =>
         (await app.GetDocumentAsync(path)).QuerySelector("main")!.OuterHtml;
 
@@ -150,9 +160,7 @@ public sealed class MigrateTests
         Assert.SkipUnless(TestDatabase.IsPostgres, NeedsPostgres);
         await NewsroomApp.WithDataDirectoryAsync(async data =>
         {
-            await using (var before = SqliteSite(data)) Assert.NotEmpty(await ArticlePathsAsync(before));
-            var target = TestDatabase.ConnectionString(data);
-            Assert.Equal(0, (await MigrateAsync(data, "--to", target)).Exit);
+            var target = await MigrateDemoSiteAsync(data);
             var counted = Count(data, "Articles");
 
             var (exit, output, errors) = await MigrateAsync(data, "--to", target);
@@ -171,9 +179,7 @@ public sealed class MigrateTests
         Assert.SkipUnless(TestDatabase.IsPostgres, NeedsPostgres);
         await NewsroomApp.WithDataDirectoryAsync(async data =>
         {
-            await using (var before = SqliteSite(data)) Assert.NotEmpty(await ArticlePathsAsync(before));
-            var target = TestDatabase.ConnectionString(data);
-            Assert.Equal(0, (await MigrateAsync(data, "--to", target)).Exit);
+            var target = await MigrateDemoSiteAsync(data);
             var (matching, report, _) = await MigrateAsync(data, "--verify", "--to", target);
             Assert.Equal(0, matching);
             Assert.Contains("holds the same rows as the SQLite site", report);
