@@ -34,7 +34,9 @@ public abstract class ArticleSearchIndex(NewsCmsDbContext db) : IArticleSearch
         var lastId = 0;
         while (true)
         {
-            var batch = await EntriesAsync(db.Articles.Where(a => a.Id > lastId).OrderBy(a => a.Id).Take(RebuildBatch), ct);
+            // Published before Take: a window of 200 ids holding only drafts must not end the rebuild.
+            var batch = await EntriesAsync(db.Articles.Where(a => a.Status == ArticleStatus.Published && a.Id > lastId)
+                .OrderBy(a => a.Id).Take(RebuildBatch), ct);
             if (batch.Count == 0) break;
             foreach (var e in batch)
                 await InsertAsync(e, ct);

@@ -172,6 +172,26 @@ public sealed class SearchTests
     }
 
     [Fact]
+    public async Task A_rebuild_reaches_articles_published_after_a_long_run_of_drafts()
+    {
+        // The rebuild reads in batches of 200 ids; a batch of drafts only once ended it early.
+        await using var app = new NewsroomApp();
+        await app.PublishAsync(new ArticleBuilder().Headline("Beavers dam the creek", "beavers"));
+        for (var i = 0; i < 201; i++) await app.CreateDraftAsync(new ArticleBuilder().Headline($"Draft {i}", $"draft-{i}"));
+        await app.PublishAsync(new ArticleBuilder().Headline("Herons nest early", "herons"));
+
+        var indexed = await app.WithScopeAsync(async s =>
+        {
+            await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(
+                s.GetRequiredService<NewsCms.Data.NewsCmsDbContext>().Database, "DELETE FROM \"ArticleSearch\"", TestContext.Current.CancellationToken);
+            return await s.GetRequiredService<NewsCms.Search.IArticleSearch>().RebuildAsync(TestContext.Current.CancellationToken);
+        });
+
+        Assert.Equal(2, indexed);
+        Assert.Equal(["Herons nest early"], Headlines(await SearchAsync(app, "herons")));
+    }
+
+    [Fact]
     public async Task An_empty_index_is_rebuilt_at_start_when_articles_exist()
     {
         await NewsroomApp.WithDataDirectoryAsync(async data =>
