@@ -31,11 +31,13 @@ public sealed class SiteCopy(NewsCmsDbContext source, NewsCmsDbContext target)
     {
         await target.Database.MigrateAsync(ct);
         await using var snapshot = await BeginSnapshotAsync(ct);
+        // Inside the transaction, so behind the writer queue: an instance seeding this database at
+        // the same moment is either seen here or waits for the copy.
+        await using var transaction = await target.Database.BeginTransactionAsync(ct);
         if (await FirstFilledTableAsync(ct) is { } filled)
             return SiteCopyReport.Refused($"the target database is not empty: {filled.Table} has {(filled.Rows == 1 ? "1 row" : $"{filled.Rows:N0} rows")}. " +
                 "migrate copies into an empty database only; create a new one (or drop this one) and run it again.");
 
-        await using var transaction = await target.Database.BeginTransactionAsync(ct);
         foreach (var table in Tables)
             await Rows(table).CopyAsync(source, target, ct);
         await ContinueIdentitiesAsync(ct);

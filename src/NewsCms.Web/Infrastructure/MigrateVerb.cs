@@ -45,10 +45,12 @@ public sealed class MigrateVerb : ICommandLineVerb
                 var copy = new SiteCopy(source, target);
                 report = verifyOnly ? await copy.VerifyAsync(ct) : await copy.CopyAsync(ct);
             }
-            catch (Exception e) when (e is NpgsqlException or DbUpdateException or InvalidOperationException { InnerException: NpgsqlException })
+            // Whatever stops the copy (the server, a row PostgreSQL refuses, a value the SQLite file
+            // holds in a shape the model cannot read), the operator gets one line, never a trace.
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                await context.Error.WriteLineAsync($"migrate failed on {where}: {Reason(e)}\n" +
-                    (verifyOnly ? "" : "Nothing was kept: the copy is one transaction. Fix the cause and run migrate again."));
+                await context.Error.WriteLineAsync($"migrate failed on {where}: {Reason(e)}" +
+                    (verifyOnly ? "" : "\nNothing was kept: the copy is one transaction. Fix the cause and run migrate again."));
                 return 1;
             }
             if (report.Refusal is not null)
@@ -71,8 +73,20 @@ public sealed class MigrateVerb : ICommandLineVerb
                 await context.Output.WriteLineAsync($"Verified: {where} holds the same rows as the SQLite site.");
                 return 0;
             }
-            var indexed = await search.RebuildAsync(ct);
-            await WriteNextStepsAsync(context, where, indexed);
+            await context.Output.WriteLineAsync(
+                $"Copied and verified: every table above has the same rows in {where} (times to the microsecond, as PostgreSQL keeps them).");
+            // The rows are committed by now: a failure from here on must not say otherwise.
+            try
+            {
+                var indexed = await search.RebuildAsync(ct);
+                await context.Output.WriteLineAsync($"Search index: {indexed:N0} published articles indexed.");
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                await context.Error.WriteLineAsync($"The copy is committed and verified, but rebuilding the search index failed: {Reason(e)}. " +
+                    "The site rebuilds an empty index when it starts.");
+            }
+            await WriteNextStepsAsync(context, where);
             return 0;
         }
     }
@@ -83,7 +97,11 @@ public sealed class MigrateVerb : ICommandLineVerb
         var verifyOnly = args.Contains("--verify");
         var at = args.ToList().IndexOf("--to");
         var unknown = args.Where((a, i) => a is not ("--verify" or "--to") && (at < 0 || i != at + 1)).ToList();
-        if (unknown.Count > 0) return (verifyOnly, null, $"\"{unknown[0]}\" is not an option of migrate.");
+        // Not echoed when it looks like a connection string (a forgotten --to): it may hold a password.
+        if (unknown.Count > 0)
+            return (verifyOnly, null, unknown[0].Contains('=') || unknown[0].Contains(';')
+                ? "a connection string needs --to before it."
+                : $"\"{unknown[0]}\" is not an option of migrate.");
         if (at >= 0 && at + 1 >= args.Count) return (verifyOnly, null, "--to needs a PostgreSQL connection string.");
 
         var connectionString = at >= 0
@@ -102,8 +120,16 @@ public sealed class MigrateVerb : ICommandLineVerb
         return $"PostgreSQL database \"{c.Database ?? c.Username}\" on {c.Host}:{c.Port}";
     }
 
-    private static string Reason(Exception e) =>
-        e is DbUpdateException { InnerException: { } inner } ? inner.Message : e.InnerException?.Message ?? e.Message;
+    // PostgreSQL's own words, and where: a value too long for its column or a row whose parent is
+    // missing (SQLite kept both) names its table and column or constraint.
+    private static string Reason(Exception e)
+    {
+        var cause = e is DbUpdateException or InvalidOperationException && e.InnerException is not null ? e.InnerException : e;
+        if (cause is not PostgresException pg) return cause.Message;
+        var place = string.Join(", ", new[] { ("table", pg.TableName), ("column", pg.ColumnName), ("constraint", pg.ConstraintName) }
+            .Where(p => !string.IsNullOrEmpty(p.Item2)).Select(p => $"{p.Item1} {p.Item2}"));
+        return place.Length == 0 ? pg.Message : $"{pg.Message} ({place})";
+    }
 
     private static async Task WriteTablesAsync(TextWriter output, SiteCopyReport report)
     {
@@ -121,12 +147,9 @@ public sealed class MigrateVerb : ICommandLineVerb
 
     private static string Rows(long count) => count == 1 ? "1 row" : $"{count:N0} rows";
 
-    private static async Task WriteNextStepsAsync(VerbContext context, string where, int indexed)
+    private static async Task WriteNextStepsAsync(VerbContext context, string where)
     {
         var data = context.Services.GetRequiredService<IOptions<DataOptions>>().Value;
-        await context.Output.WriteLineAsync(
-            $"Copied and verified: every table above has the same rows in {where} (times to the microsecond, as PostgreSQL keeps them).");
-        await context.Output.WriteLineAsync($"Search index: {indexed:N0} published articles indexed.");
         await context.Output.WriteLineAsync(
             $"Media ({Files(data.MediaDirectory, "*"):N0} files) and data-protection keys ({Files(data.KeysDirectory, "*.xml"):N0}) stay in {data.DataDirectory}: " +
             "give every PostgreSQL instance this data directory (NewsCms:DataDirectory).");
@@ -135,6 +158,15 @@ public sealed class MigrateVerb : ICommandLineVerb
             "Saves made after the copy began are not in PostgreSQL; `migrate --verify` shows them.");
     }
 
-    private static int Files(string folder, string pattern) =>
-        Directory.Exists(folder) ? Directory.EnumerateFiles(folder, pattern, SearchOption.AllDirectories).Count() : 0;
+    private static int Files(string folder, string pattern)
+    {
+        try
+        {
+            return Directory.Exists(folder) ? Directory.EnumerateFiles(folder, pattern, SearchOption.AllDirectories).Count() : 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
 }
