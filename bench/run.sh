@@ -69,10 +69,14 @@ export Logging__LogLevel__Default=Warning
 database="SQLite (WAL, synchronous=NORMAL) in $out/data"
 if [ -n "$postgres" ]; then
     command -v psql >/dev/null || { echo "psql is missing: apt-get install -y postgresql-client" >&2; exit 1; }
-    # libpq's keywords from the Npgsql connection string, to drop the database before the run.
-    conninfo=$(echo "$postgres" | tr ';' '\n' | awk '{ i = index($0, "="); if (!i) next; k = tolower(substr($0, 1, i - 1)); v = substr($0, i + 1)
-        gsub(/ /, "", k); if (k == "username" || k == "userid") k = "user"; if (k == "database") k = "dbname"
-        if (k ~ /^(host|port|user|password|dbname)$/) printf "%s=%s ", k, v }')
+    # libpq's keywords from the Npgsql connection string, to drop the database before the run; the
+    # password goes to psql through PGPASSWORD, not on its command line.
+    libpq() { echo "$postgres" | tr ';' '\n' | awk -v want="$1" '{ i = index($0, "="); if (!i) next; k = tolower(substr($0, 1, i - 1)); v = substr($0, i + 1)
+        gsub(/ /, "", k); if (k == "username" || k == "userid") k = "user"; if (k == "database") k = "dbname"; if (k == "pwd") k = "password"
+        if (want == "password") { if (k == "password") print v; next }
+        if (k ~ /^(host|port|user|dbname)$/) printf "%s=%s ", k, v }'; }
+    conninfo=$(libpq conninfo)
+    PGPASSWORD=$(libpq password); export PGPASSWORD
     db_name=$(echo "$conninfo" | grep -o 'dbname=[^ ]*' | cut -d= -f2)
     [ -n "$db_name" ] || { echo "--postgres needs Database=... (a database the run may drop)" >&2; exit 1; }
     psql -q "$conninfo dbname=postgres" -c "DROP DATABASE IF EXISTS \"$db_name\" WITH (FORCE)"
@@ -215,7 +219,7 @@ bytes_rps=$(awk -v a="${rps["in-memory bytes (baseline)"]}" -v n="${count["in-me
 {
     echo "# Benchmark run $(date -u +%Y-%m-%dT%H:%MZ)"
     echo
-    echo "Command: \`bash bench/run.sh --articles $articles --duration $duration --warmup $warmup --rounds $rounds --connections $connections${postgres:+ --postgres \"$(echo "$postgres" | sed 's/Password=[^;]*/Password=.../')\"}\`"
+    echo "Command: \`bash bench/run.sh --articles $articles --duration $duration --warmup $warmup --rounds $rounds --connections $connections${postgres:+ --postgres \"$(echo "$postgres" | sed -E 's/(password|pwd)=[^;]*/\1=.../Ig')\"}\`"
     echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr), .NET $(dotnet --version)"
     echo "Load: \`wrk -t2 -c$connections\`, ${duration}s per measurement, $rounds alternating rounds, averaged; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
     echo

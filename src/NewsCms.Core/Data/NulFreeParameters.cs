@@ -59,6 +59,9 @@ public sealed class NulFreeParameters : DbCommandInterceptor
         foreach (DbParameter parameter in command.Parameters)
         {
             if (parameter.Value is string text && text.Contains('\0')) parameter.Value = Clean(text);
+            // PostgreSQL sends a Contains() list (slugs from an import file) as one array parameter.
+            else if (parameter.Value is IEnumerable<string?> texts and (string?[] or List<string?>) && texts.Any(t => t?.Contains('\0') == true))
+                parameter.Value = texts.Select(t => t is null ? null : Clean(t)).ToArray();
         }
     }
 }

@@ -154,14 +154,23 @@ public static class DataSetup
         }
         // A connection of its own, unpooled: the lock is the session's, and ends with it.
         var session = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ToString());
-        await session.OpenAsync(ct);
-        // No timeout: a cold start that migrates a large database has taken most of a minute.
-        await using var take = new NpgsqlCommand($"SELECT pg_advisory_lock({PreparationLockKey})", session) { CommandTimeout = 0 };
-        await take.ExecuteNonQueryAsync(ct);
-        // EF's PostgreSQL migrator lists the applied migrations before it creates its history
-        // table, and logs that failed SELECT as an error on every new database: an operator's
-        // first start began with "fail:". Created first, by EF's own DDL, the table is there.
-        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
-        return session;
+        try
+        {
+            await session.OpenAsync(ct);
+            // No timeout: a cold start that migrates a large database has taken most of a minute.
+            await using var take = new NpgsqlCommand($"SELECT pg_advisory_lock({PreparationLockKey})", session) { CommandTimeout = 0 };
+            await take.ExecuteNonQueryAsync(ct);
+            // EF's PostgreSQL migrator lists the applied migrations before it creates its history
+            // table, and logs that failed SELECT as an error on every new database: an operator's
+            // first start began with "fail:". Created first, by EF's own DDL, the table is there.
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
+            return session;
+        }
+        catch
+        {
+            // Cancelled while waiting, or failed after taking it: the lock must not outlive this.
+            await session.DisposeAsync();
+            throw;
+        }
     }
 }

@@ -63,8 +63,9 @@ public sealed class SeveralProcessesTests(SeveralProcessesTests.ScaledSite site)
         var draft = await writer.CreateArticleAsync(News("Night trains return to the coast line"));
         var id = draft.GetProperty("id").GetInt32();
 
-        // Due within one scheduler tick of both processes; each looks for due articles every five seconds.
-        var due = DateTimeOffset.UtcNow.AddSeconds(2);
+        // Due within two scheduler ticks of both processes (each looks every five seconds), and far
+        // enough ahead that a slow CI box cannot deliver the request after the time has passed.
+        var due = DateTimeOffset.UtcNow.AddSeconds(6);
         using (var scheduled = await writer.PostAsync($"/api/v1/articles/{id}/schedule", Json(new { at = due }), Ct))
             Assert.Equal(HttpStatusCode.OK, scheduled.StatusCode);
         var deadline = Stopwatch.StartNew();
