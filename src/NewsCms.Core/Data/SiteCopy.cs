@@ -35,7 +35,7 @@ public sealed class SiteCopy(NewsCmsDbContext source, NewsCmsDbContext target)
         // the same moment is either seen here or waits for the copy.
         await using var transaction = await target.Database.BeginTransactionAsync(ct);
         if (await FirstFilledTableAsync(ct) is { } filled)
-            return SiteCopyReport.Refused($"the target database is not empty: {filled.Table} has {(filled.Rows == 1 ? "1 row" : $"{filled.Rows:N0} rows")}. " +
+            return SiteCopyReport.Refused($"the target database is not empty: {filled.Table} has {SiteCopyReport.Rows(filled.Rows)}. " +
                 "migrate copies into an empty database only; create a new one (or drop this one) and run it again.");
 
         foreach (var table in Tables)
@@ -276,4 +276,7 @@ public sealed record SiteCopyReport(IReadOnlyList<TableComparison> Tables, strin
     public bool Matches => Refusal is null && Tables.All(t => t.Matches);
 
     public static SiteCopyReport Refused(string reason) => new([], reason, Committed: false);
+
+    // "1 row", "2,086 rows": how the refusal and the verb's table print a count.
+    public static string Rows(long count) => count == 1 ? "1 row" : $"{count:N0} rows";
 }

@@ -136,16 +136,14 @@ public sealed class MigrateVerb : ICommandLineVerb
         var width = report.Tables.Max(t => t.Table.Length);
         foreach (var t in report.Tables)
         {
-            var line = $"  {t.Table.PadRight(width)}  {Rows(t.SourceRows),14}  sha256 {t.SourceChecksum[..16]}  ";
+            var line = $"  {t.Table.PadRight(width)}  {SiteCopyReport.Rows(t.SourceRows),14}  sha256 {t.SourceChecksum[..16]}  ";
             line += t.Matches
                 ? "matches"
-                : $"DIFFERS: {Rows(t.TargetRows)} in PostgreSQL, sha256 {t.TargetChecksum[..16]}; keys {string.Join(", ", t.DifferentKeys.Take(5))}" +
+                : $"DIFFERS: {SiteCopyReport.Rows(t.TargetRows)} in PostgreSQL, sha256 {t.TargetChecksum[..16]}; keys {string.Join(", ", t.DifferentKeys.Take(5))}" +
                   (t.DifferentKeys.Count > 5 ? $" and {t.DifferentKeys.Count - 5} more" : "");
             await output.WriteLineAsync(line);
         }
     }
-
-    private static string Rows(long count) => count == 1 ? "1 row" : $"{count:N0} rows";
 
     private static async Task WriteNextStepsAsync(VerbContext context, string where)
     {
