@@ -92,6 +92,90 @@ public sealed class ApiReadCacheTests
         Assert.Equal("Read fresh every time", (await anonymous.GetJsonAsync($"/api/v1/articles/{id}")).GetProperty("headline").GetString());
     }
 
+    [Fact]
+    public async Task Json_is_compressed_for_clients_that_accept_it_keeping_the_etag()
+    {
+        await using var app = new NewsroomApp();
+        using var writer = await app.WriterAsync();
+        var body = string.Join("\n\n", Enumerable.Range(1, 8).Select(n =>
+            $"Paragraph {n}: the dredgers work the canal's northern reach this week, and barges wait at the locks."));
+        var id = 0;
+        foreach (var headline in new[] { "Canal dredging explained", "Lock closures", "Barge queues" })
+        {
+            id = (await writer.CreateArticleAsync(new { headline, bodyMarkdown = body, tags = new[] { "Canals" } })).GetProperty("id").GetInt32();
+            await writer.PostAsync($"/api/v1/articles/{id}/publish");
+        }
+        using var anonymous = app.ApiClient();
+
+        foreach (var (client, url) in new[] { (anonymous, "/api/v1/articles?limit=5"), (anonymous, $"/api/v1/articles/{id}"), (writer, $"/api/v1/articles/{id}") })
+        {
+            using var plain = await GetAsync(client, url, acceptEncoding: null);
+            var plainBytes = await plain.Content.ReadAsByteArrayAsync(Ct);
+            Assert.Empty(plain.Content.Headers.ContentEncoding);
+            Assert.Contains("Accept-Encoding", plain.Headers.Vary);
+            Assert.True(plainBytes.Length > 1024, $"{url} is {plainBytes.Length} bytes, too small to be compressed");
+
+            // The anonymous client's second request of each encoding is the stored entry.
+            foreach (var encoding in new[] { "br", "gzip", "br", "gzip" })
+            {
+                using var response = await GetAsync(client, url, $"{encoding}, identity;q=0.5");
+                var bytes = await response.Content.ReadAsByteArrayAsync(Ct);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                Assert.Equal(encoding, Assert.Single(response.Content.Headers.ContentEncoding));
+                Assert.Contains("Accept-Encoding", response.Headers.Vary);
+                Assert.Equal(bytes.Length, response.Content.Headers.ContentLength);
+                Assert.True(bytes.Length < plainBytes.Length / 2, $"{encoding}: {bytes.Length} of {plainBytes.Length} bytes");
+                Assert.Equal(plainBytes, Decompress(bytes, encoding));
+                Assert.Equal(plain.Headers.ETag, response.Headers.ETag);
+            }
+        }
+
+        // The ETag of a compressed answer validates the same version: a 304, and If-Match on a write.
+        using var compressed = await GetAsync(writer, $"/api/v1/articles/{id}", "br");
+        using var revalidation = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/articles/{id}");
+        revalidation.Headers.AcceptEncoding.ParseAdd("br");
+        revalidation.Headers.IfNoneMatch.Add(compressed.Headers.ETag!);
+        using (var notModified = await anonymous.SendAsync(revalidation, Ct))
+            Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        using var patch = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/articles/{id}")
+        {
+            Content = Json("{\"headline\":\"Canal dredging, revised\"}", "application/merge-patch+json"),
+        };
+        patch.Headers.IfMatch.Add(compressed.Headers.ETag!);
+        using (var saved = await writer.SendAsync(patch, Ct))
+            Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+    }
+
+    [Fact]
+    public async Task Small_answers_and_problems_are_not_compressed()
+    {
+        await using var app = new NewsroomApp();
+        using var anonymous = app.ApiClient();
+        foreach (var url in new[] { "/api/v1/tags", "/api/v1/articles/999999", "/api/v1/articles?limit=abc" })
+        {
+            using var response = await GetAsync(anonymous, url, "br, gzip");
+            Assert.Empty(response.Content.Headers.ContentEncoding);
+            Assert.True((await response.Content.ReadAsByteArrayAsync(Ct)).Length < 1024, url);
+        }
+    }
+
+    private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string url, string? acceptEncoding)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (acceptEncoding is not null) request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+        return await client.SendAsync(request, Ct);
+    }
+
+    private static byte[] Decompress(byte[] bytes, string encoding)
+    {
+        using var output = new MemoryStream();
+        using (Stream input = encoding == "br"
+            ? new System.IO.Compression.BrotliStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress)
+            : new System.IO.Compression.GZipStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress))
+            input.CopyTo(output);
+        return output.ToArray();
+    }
+
     private static Task<int> BehindTheServicesAsync(NewsroomApp app, int id, string headline) => app.WithScopeAsync(s =>
         s.GetRequiredService<NewsCmsDbContext>().Articles.Where(a => a.Id == id)
             .ExecuteUpdateAsync(u => u.SetProperty(a => a.Headline, headline), Ct));
