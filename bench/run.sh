@@ -213,6 +213,10 @@ echo "   update saved (PATCH answered) after median ${save_median} ms; then visi
 
 rss_mb() { awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
 hwm_mb() { awk '/VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
+# RSS counts the framework's and the app's mapped images (clean pages the kernel can drop, shared
+# with every .NET process on the host); the process's own memory is its anonymous and JIT pages.
+own_mb() { awk '/^(Pss_Anon|Pss_Shmem):/ { kb += $2 } END { printf "%d", kb / 1024 }' "/proc/$1/smaps_rollup"; }
+mapped_mb() { awk '/^Pss_File:/ { printf "%d", $2 / 1024 }' "/proc/$1/smaps_rollup"; }
 static_rps=$(awk -v a="${rps["static file (baseline)"]}" -v n="${count["static file (baseline)"]}" 'BEGIN { print a / n }')
 bytes_rps=$(awk -v a="${rps["in-memory bytes (baseline)"]}" -v n="${count["in-memory bytes (baseline)"]}" 'BEGIN { print a / n }')
 
@@ -226,7 +230,7 @@ bytes_rps=$(awk -v a="${rps["in-memory bytes (baseline)"]}" -v n="${count["in-me
     echo "- Database: $database."
     echo "- Articles in the database: $articles, generated in ${generation_s} s."
     echo "- Start to first response: ${first_health_ms} ms (health check), ${first_page_ms} ms (home page)."
-    echo "- Memory after load: cached app RSS $(rss_mb "$app_pid") MB (peak $(hwm_mb "$app_pid") MB); cache-off app RSS $(rss_mb "$nocache_pid") MB (peak $(hwm_mb "$nocache_pid") MB)."
+    echo "- Memory after load: cached app RSS $(rss_mb "$app_pid") MB (peak $(hwm_mb "$app_pid") MB; its own memory $(own_mb "$app_pid") MB, mapped images $(mapped_mb "$app_pid") MB); cache-off app RSS $(rss_mb "$nocache_pid") MB (peak $(hwm_mb "$nocache_pid") MB; own $(own_mb "$nocache_pid") MB, images $(mapped_mb "$nocache_pid") MB)."
     echo "- Publishing under mixed load: the API saved an update in median ${save_median} ms; it was visible on the public page median ${visible_median} ms (max ${visible_max} ms) after that, over ${#visible[@]} updates."
     echo
     echo "| Scenario | req/s | x static file | x in-memory | p50 ms | p99 ms |"
