@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Loads NewsCms with wrk from loopback and reports every figure as a ratio to two baselines
 # measured in the same run: Kestrel serving the identical article HTML as a static file, and as
-# bytes held in memory. Results go to bench/out/results.md (and are copied into docs/ by hand
+# bytes held in memory. On SQLite it also measures the issue's reference point for the uncached
+# page, a plain Razor Pages + EF Core page (bench/PlainPage) showing the same article from the
+# same database file. Results go to bench/out/results.md (and are copied into docs/ by hand
 # with the commit that explains them).
 #
 #   bash bench/run.sh [--articles N] [--duration SECONDS] [--warmup SECONDS] [--rounds N] [--connections N]
@@ -45,8 +47,9 @@ mkdir -p "$out"
 echo "== publishing NewsCms and the baseline server (Release)"
 dotnet publish src/NewsCms.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$out/app" --nologo -v q
 dotnet publish bench/Baseline -c Release -o "$out/baseline" --nologo -v q
+[ -n "$postgres" ] || dotnet publish bench/PlainPage -c Release -o "$out/plainpage" --nologo -v q
 
-app_port=5101; static_port=5102; bytes_port=5103; nocache_port=5104
+app_port=5101; static_port=5102; bytes_port=5103; nocache_port=5104; plain_port=5105
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
@@ -117,6 +120,13 @@ dotnet "$out/baseline/Baseline.dll" --mode bytes --html "$out/article.html" --ur
 pids+=($!)
 wait_for "http://127.0.0.1:$static_port/article"
 wait_for "http://127.0.0.1:$bytes_port/article"
+plain_url=""
+if [ -z "$postgres" ]; then
+    dotnet "$out/plainpage/PlainPage.dll" --db "$out/data/newscms.db" --urls "http://127.0.0.1:$plain_port" &
+    pids+=($!)
+    plain_url="http://127.0.0.1:$plain_port/article/$(basename "$article_path")"
+    wait_for "$plain_url"
+fi
 
 # The generator's subject tags (e.g. "Water rights") each carry about a tenth of the articles.
 tag_path="/tags/$(curl -fs "$base/api/v1/tags" | grep -o '"slug":"[^"]*"' | cut -d'"' -f4 | grep -m1 -E '^(water-rights|rail-fares|grain-prices)$' || true)"
@@ -126,6 +136,7 @@ scenarios=(
     "in-memory bytes (baseline)|http://127.0.0.1:$bytes_port/article"
     "article page, cached|$base$article_path"
     "article page, cache off|$nocache$article_path"
+    "plain Razor + EF Core page (reference)|$plain_url"
     "home page, cached|$base/"
     "home page, cache off|$nocache/"
     "tag page, cached|$base$tag_path"
@@ -157,13 +168,14 @@ measure() { record "$1" "$(wrk -t2 -c"$connections" -d"$3"s --latency "$2")"; }
 active=()
 for s in "${scenarios[@]}"; do
     url="${s#*|}"
-    if curl -fs -o /dev/null "$url"; then active+=("$s"); else echo "   (skipping ${s%%|*}: $url not served)"; fi
+    if [ -z "$url" ]; then echo "   (skipping ${s%%|*}: measured in SQLite runs only)"
+    elif curl -fs -o /dev/null "$url"; then active+=("$s"); else echo "   (skipping ${s%%|*}: $url not served)"; fi
 done
 
 # Every server gets the full warm-up (tiered compilation settles per process), then each
 # scenario a short one of its own (its code paths and cache entries).
 echo "== warming each server for ${warmup}s under load"
-for url in "http://127.0.0.1:$static_port/article" "http://127.0.0.1:$bytes_port/article" "$base$article_path" "$nocache$article_path"; do
+for url in "http://127.0.0.1:$static_port/article" "http://127.0.0.1:$bytes_port/article" "$base$article_path" "$nocache$article_path" $plain_url; do
     wrk -t2 -c"$connections" -d"$warmup"s "$url" > /dev/null
 done
 for s in "${active[@]}"; do wrk -t2 -c"$connections" -d3s "${s#*|}" > /dev/null; done
