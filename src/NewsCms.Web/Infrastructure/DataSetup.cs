@@ -71,7 +71,7 @@ public static class DataSetup
 
     // The model as `dotnet ef dbcontext optimize` wrote it (migrations/*/CompiledModel): building it
     // from the entity configurations took about 300 ms of every start. Migrate would still build
-    // it once more to compare with the last migration's snapshot; ModelTests make that comparison
+    // it once more to compare with the last migration's snapshot; CompiledModelTests make that comparison
     // (and the compiled model's with the configured one) in the tests instead.
     private static DbContextOptionsBuilder UseCompiledModel(this DbContextOptionsBuilder options, IModel model) =>
         options.UseModel(model)
