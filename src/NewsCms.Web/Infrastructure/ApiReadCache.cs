@@ -51,7 +51,7 @@ public sealed class ApiReadCache(RequestDelegate next, IOutputCacheStore store, 
         }
 
         var original = context.Response.Body;
-        using var buffer = new MemoryStream();
+        using var buffer = new PooledBuffer();
         context.Response.Body = buffer;
         try
         {
@@ -64,7 +64,7 @@ public sealed class ApiReadCache(RequestDelegate next, IOutputCacheStore store, 
         var response = context.Response;
         if (response.StatusCode == StatusCodes.Status200OK && !response.Headers.ContainsKey(HeaderNames.SetCookie))
         {
-            var body = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+            var body = buffer.WrittenMemory;
             var entry = new Entry(response.ContentType ?? "application/json", response.Headers.ETag.ToString(), "identity", body);
             if (encoding != "identity" && body.Length >= SmallestCompressed && IsJson(entry.ContentType))
                 entry = entry with { Encoding = encoding, Body = Compress(body, encoding, key is null ? CompressionLevel.Fastest : CompressionLevel.Optimal) };
@@ -73,8 +73,8 @@ public sealed class ApiReadCache(RequestDelegate next, IOutputCacheStore store, 
             await ServeAsync(context, entry);
             return;
         }
-        buffer.Position = 0;
-        await buffer.CopyToAsync(original, context.RequestAborted);
+        // An empty error answer stays unstarted, so ApiStatusProblems can still write its problem.
+        if (buffer.Length > 0) await original.WriteAsync(buffer.WrittenMemory, context.RequestAborted);
     }
 
     private static bool IsJson(string contentType) =>

@@ -27,7 +27,7 @@ public sealed class PageValidators(RequestDelegate next, TimeProvider clock)
         }
 
         var original = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
-        using var buffer = new MemoryStream();
+        using var buffer = new PooledBuffer();
         var buffered = new BufferedBody(buffer);
         context.Features.Set<IHttpResponseBodyFeature>(buffered);
         try
@@ -43,7 +43,7 @@ public sealed class PageValidators(RequestDelegate next, TimeProvider clock)
         var response = context.Response;
         if (response.StatusCode == StatusCodes.Status200OK)
         {
-            var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)).AsSpan(0, 16))}\"");
+            var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan).AsSpan(0, 16))}\"");
             var headers = response.GetTypedHeaders();
             headers.ETag = etag;
             headers.LastModified ??= clock.GetUtcNow();
@@ -60,12 +60,11 @@ public sealed class PageValidators(RequestDelegate next, TimeProvider clock)
         if (buffer.Length == 0 && response.StatusCode != StatusCodes.Status200OK) return;
         response.ContentLength = buffer.Length;
         if (HttpMethods.IsHead(request.Method)) return;
-        buffer.Position = 0;
-        await buffer.CopyToAsync(original.Stream, context.RequestAborted);
+        if (buffer.Length > 0) await original.Writer.WriteAsync(buffer.WrittenMemory, context.RequestAborted);
     }
 
     // Holds the whole body so its hash can go into the headers before they are sent.
-    private sealed class BufferedBody(MemoryStream buffer) : IHttpResponseBodyFeature
+    private sealed class BufferedBody(PooledBuffer buffer) : IHttpResponseBodyFeature
     {
         private PipeWriter? writer;
 
