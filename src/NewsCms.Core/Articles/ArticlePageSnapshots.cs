@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -84,21 +85,32 @@ public sealed class ArticlePageSnapshots(NewsCmsDbContext db, ILogger<ArticlePag
         tag == CacheTags.Site || tag.StartsWith("article:", StringComparison.Ordinal) || tag.StartsWith("tag:", StringComparison.Ordinal)
         || tag.StartsWith("author:", StringComparison.Ordinal) || tag.StartsWith("media:", StringComparison.Ordinal);
 
-    // One statement: the generation, and the snapshot under this slug if any. Compiled once.
-    private static readonly CompiledPerModel<Func<NewsCmsDbContext, string, CancellationToken, Task<StoredLookup?>>> Lookup =
-        new(() => EF.CompileAsyncQuery((NewsCmsDbContext db, string slug, CancellationToken ct) =>
-            db.PageSnapshotGenerations
-                .Where(g => g.Id == PageSnapshotGeneration.SingletonId)
-                .Select(g => new StoredLookup(g.Value, db.ArticlePageSnapshots.Where(s => s.Slug == slug).Select(s => s.Json).FirstOrDefault()))
-                .FirstOrDefault()));
-
-    private sealed record StoredLookup(long Generation, byte[]? Json);
+    // One statement: the generation, and the snapshot under this slug if any. Plain SQL on the
+    // context's connection: EF's compiled query cost as much again as the statement itself.
+    private static readonly string LookupSql =
+        $"SELECT \"Value\", (SELECT \"Json\" FROM \"ArticlePageSnapshots\" WHERE \"Slug\" = @slug) FROM \"PageSnapshotGenerations\" WHERE \"Id\" = {PageSnapshotGeneration.SingletonId}";
 
     public async Task<SnapshotLookup> FindAsync(string slug, CancellationToken ct)
     {
-        var stored = await Lookup.For(db)(db, slug, ct);
-        if (stored is null) return new SnapshotLookup(null, -1);
-        return new SnapshotLookup(stored.Json is null ? null : Deserialize(stored.Json), stored.Generation);
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = LookupSql;
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@slug";
+            parameter.Value = slug;
+            command.Parameters.Add(parameter);
+            await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, ct);
+            if (!await reader.ReadAsync(ct)) return new SnapshotLookup(null, -1);
+            var generation = reader.GetInt64(0);
+            return new SnapshotLookup(reader.IsDBNull(1) ? null : Deserialize(reader.GetFieldValue<byte[]>(1)), generation);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     // Keeps the page unless an invalidation came after `generation` was read. The generation row
@@ -121,7 +133,7 @@ public sealed class ArticlePageSnapshots(NewsCmsDbContext db, ILogger<ArticlePag
             {
                 ArticleId = id,
                 Slug = slug,
-                Json = JsonSerializer.SerializeToUtf8Bytes(page, SnapshotJson.Default.ArticlePage),
+                Json = JsonSerializer.SerializeToUtf8Bytes(page, SnapshotJson.Stored.ArticlePage),
                 Tags = page.ShownTags.Distinct().Select(tag => new ArticlePageSnapshotTag { Tag = tag }).ToList(),
             });
             await db.SaveChangesAsync(ct);
@@ -188,11 +200,11 @@ public sealed class ArticlePageSnapshots(NewsCmsDbContext db, ILogger<ArticlePag
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    private static ArticlePage? Deserialize(byte[] json)
+    private static ArticlePage? Deserialize(ReadOnlySpan<byte> json)
     {
         try
         {
-            return JsonSerializer.Deserialize(json, SnapshotJson.Default.ArticlePage);
+            return JsonSerializer.Deserialize(json, SnapshotJson.Stored.ArticlePage);
         }
         catch (JsonException)
         {
@@ -205,4 +217,13 @@ public sealed class ArticlePageSnapshots(NewsCmsDbContext db, ILogger<ArticlePag
 // Computed members (paths, display strings) are not stored: they are derived again on reading.
 [JsonSourceGenerationOptions(IgnoreReadOnlyProperties = true)]
 [JsonSerializable(typeof(ArticlePage))]
-internal sealed partial class SnapshotJson : JsonSerializerContext;
+internal sealed partial class SnapshotJson : JsonSerializerContext
+{
+    // Stored, never embedded in a page: HTML is kept as it is rather than escaped (\u003C for
+    // every <), so the bodies are read back on the reader's fast path, without unescaping.
+    public static SnapshotJson Stored { get; } = new(new JsonSerializerOptions
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        IgnoreReadOnlyProperties = true,
+    });
+}

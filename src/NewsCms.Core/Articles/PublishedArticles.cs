@@ -9,7 +9,9 @@ using NewsCms.Rendering;
 namespace NewsCms.Articles;
 
 // An article as readers see it: callouts and library images resolved, only published related articles.
-public sealed record ArticlePage(ArticleDetail Article, string BodyHtml, IReadOnlyList<SectionView> Sections, IReadOnlyList<RelatedView> Related)
+// The body and the sections are held once, resolved, here: Article's own copies (the stored HTML,
+// before resolving) are left empty, so a page and its snapshot do not carry the text twice.
+public sealed record ArticlePage(ArticleDetail Article, string BodyHtml, IReadOnlyList<PageSection> Sections, IReadOnlyList<RelatedView> Related)
 {
     public string Path => Article.Path!;
 
@@ -31,6 +33,9 @@ public sealed record ArticlePage(ArticleDetail Article, string BodyHtml, IReadOn
             .Concat(Article.LeadImage is { } image ? [CacheTags.Media(image.Media.Id)] : [])
             .Concat(InlineMediaIds.Select(CacheTags.Media));
 }
+
+// A question and its answer as the page shows it; the answer's plain text is for structured data.
+public sealed record PageSection(string Question, string Anchor, string AnswerHtml, string AnswerText);
 
 // Narrows a list of published articles to one tag or one author (feeds and their pages).
 public sealed record ArticleFilter(int? TagId = null, int? AuthorId = null)
@@ -217,10 +222,15 @@ public sealed class PublishedArticles(NewsCmsDbContext db, ArticlePageSnapshots 
             .ToList();
         var library = await InlineLibraryAsync(images.SelectMany(i => i).Distinct().ToList(), ct);
         string Resolve(string html) => InlineImages.Resolve(RelatedCallouts.Resolve(html, targets), library);
+        PageSection Section(SectionView s)
+        {
+            var answer = Resolve(s.AnswerHtml);
+            return new PageSection(s.Question, s.Anchor, answer, PlainText.FromHtml(answer));
+        }
         return details.Select((detail, i) => new ArticlePage(
-            detail,
+            detail with { BodyMarkdown = "", BodyHtml = "", Sections = [] },
             Resolve(detail.BodyHtml),
-            detail.Sections.Select(s => s with { AnswerHtml = Resolve(s.AnswerHtml) }).ToList(),
+            detail.Sections.Select(Section).ToList(),
             detail.RelatedArticles.Where(r => r.Status == ArticleStatus.Published && r.Path is not null).ToList())
             {
                 CalloutArticleIds = references[i]
