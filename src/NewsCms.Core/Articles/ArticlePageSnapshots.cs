@@ -78,19 +78,29 @@ public sealed class PageSnapshotGenerationConfiguration : IEntityTypeConfigurati
 // of the article's data, which StoreAsync needs to tell whether the data changed meanwhile.
 public readonly record struct SnapshotLookup(ArticlePage? Page, long Generation);
 
-public sealed class ArticlePageSnapshots(NewsCmsDbContext db, ILogger<ArticlePageSnapshots> log)
+public sealed class ArticlePageSnapshots(NewsCmsDbContext db, ILogger<ArticlePageSnapshots> log, PreparedSnapshotLookup? prepared = null)
 {
     // The tags whose change can alter an article page. Lists ("articles") and the API are not on it.
     public static bool ShownOnArticlePages(string tag) =>
         tag == CacheTags.Site || tag.StartsWith("article:", StringComparison.Ordinal) || tag.StartsWith("tag:", StringComparison.Ordinal)
         || tag.StartsWith("author:", StringComparison.Ordinal) || tag.StartsWith("media:", StringComparison.Ordinal);
 
-    // One statement: the generation, and the snapshot under this slug if any. Plain SQL on the
-    // context's connection: EF's compiled query cost as much again as the statement itself.
-    private static readonly string LookupSql =
+    // One statement: the generation, and the snapshot under this slug if any. Plain SQL: EF's
+    // compiled query cost as much again as the statement itself. On SQLite it runs prepared
+    // (PreparedSnapshotLookup); inside a transaction, and on PostgreSQL, on the context's connection.
+    internal static readonly string LookupSql =
         $"SELECT \"Value\", (SELECT \"Json\" FROM \"ArticlePageSnapshots\" WHERE \"Slug\" = @slug) FROM \"PageSnapshotGenerations\" WHERE \"Id\" = {PageSnapshotGeneration.SingletonId}";
 
     public async Task<SnapshotLookup> FindAsync(string slug, CancellationToken ct)
+    {
+        var found = prepared is not null && db.Database.CurrentTransaction is null && prepared.ConnectionString == db.Database.GetConnectionString()
+            ? prepared.Find(slug)
+            : await FindOnContextAsync(slug, ct);
+        if (found is not { } row) return new SnapshotLookup(null, -1);
+        return new SnapshotLookup(row.Json is null ? null : Deserialize(row.Json), row.Generation);
+    }
+
+    private async Task<(long Generation, byte[]? Json)?> FindOnContextAsync(string slug, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -103,9 +113,8 @@ public sealed class ArticlePageSnapshots(NewsCmsDbContext db, ILogger<ArticlePag
             parameter.Value = slug;
             command.Parameters.Add(parameter);
             await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, ct);
-            if (!await reader.ReadAsync(ct)) return new SnapshotLookup(null, -1);
-            var generation = reader.GetInt64(0);
-            return new SnapshotLookup(reader.IsDBNull(1) ? null : Deserialize(reader.GetFieldValue<byte[]>(1)), generation);
+            if (!await reader.ReadAsync(ct)) return null;
+            return (reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<byte[]>(1));
         }
         finally
         {

@@ -54,6 +54,8 @@ public static class DataSetup
                 .AddInterceptors(new SqliteTuning(), new NulFreeParameters());
         });
         services.AddScoped<IArticleSearch, SqliteFtsSearch>();
+        services.AddSingleton(provider => new PreparedSnapshotLookup(
+            SqliteTuning.ConnectionString(provider.GetRequiredService<IOptions<DataOptions>>().Value.DatabasePath)));
     }
 
     private static void AddPostgres(IServiceCollection services, string connectionString)

@@ -215,4 +215,39 @@ public sealed class PageSnapshotTests
             (await s.GetRequiredService<ArticlePageSnapshots>().FindAsync("dam-talks", Ct)).Page);
         Assert.Equal(article.Id, rebuilt!.Article.Id);
     }
+
+    // The SQLite lookup stays prepared on connections of its own that are kept open between
+    // requests: they must not keep a read transaction open, or a checkpoint could never finish
+    // and a later lookup would read an old snapshot of the database.
+    [Fact]
+    public async Task Prepared_lookups_hold_no_read_transaction_between_requests()
+    {
+        Assert.SkipWhen(TestDatabase.IsPostgres, TestDatabase.SqliteOnly);
+        await using var app = Uncached();
+        var article = await app.PublishAsync(new ArticleBuilder().Headline("Ferry timetable changes", "ferry-timetable"));
+        for (var i = 0; i < 3; i++) await PageAsync(app, article.Path!);
+        Assert.NotNull(app.Services.GetService<PreparedSnapshotLookup>());
+
+        // A checkpoint that truncates the log must wait for every reader; a moment's reader from
+        // the app's own background work may delay it, a held one would stop it for good.
+        var database = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DataOptions>>().Value.DatabasePath;
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Pooling=False"))
+        {
+            await connection.OpenAsync(Ct);
+            var busy = 1;
+            for (var attempt = 0; attempt < 20 && busy != 0; attempt++)
+            {
+                if (attempt > 0) await Task.Delay(50, Ct);
+                await using var checkpoint = connection.CreateCommand();
+                checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+                await using var result = await checkpoint.ExecuteReaderAsync(Ct);
+                Assert.True(await result.ReadAsync(Ct));
+                busy = result.GetInt32(0);
+            }
+            Assert.Equal(0, busy);
+        }
+
+        await app.EditAsync(article, a => a with { Headline = "Ferry timetable changes again" });
+        Assert.Equal("Ferry timetable changes again", (await PageAsync(app, article.Path!)).QuerySelector("main article h1")!.TextContent.Trim());
+    }
 }

@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+using System.Data;
+using Microsoft.Data.Sqlite;
+
+namespace NewsCms.Articles;
+
+// The snapshot lookup kept prepared on a few SQLite connections of its own (SQLite sites only).
+// Microsoft.Data.Sqlite keeps a prepared statement only as long as its command and open
+// connection, and EF opens and closes the connection around each query, so every lookup parsed
+// and planned its statement again: in a profile of the uncached article page, preparing and
+// opening cost more than running the statement. Each lookup is one autocommit statement, so it
+// reads a consistent generation and snapshot, and disposing its reader ends its read transaction:
+// a connection kept open here never holds back a writer or a checkpoint.
+public sealed class PreparedSnapshotLookup(string connectionString) : IDisposable
+{
+    private readonly ConcurrentBag<Statement> idle = [];
+    private readonly int keep = Math.Max(2, Environment.ProcessorCount * 2);
+    private volatile bool disposed;
+
+    public string ConnectionString { get; } = connectionString;
+
+    // The generation and the snapshot's JSON under the slug (null when there is none), or null
+    // when the generation row is missing.
+    public (long Generation, byte[]? Json)? Find(string slug)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        var statement = idle.TryTake(out var ready) ? ready : new Statement(ConnectionString);
+        try
+        {
+            var found = statement.Run(slug);
+            Return(statement);
+            return found;
+        }
+        catch
+        {
+            statement.Dispose();
+            throw;
+        }
+    }
+
+    private void Return(Statement statement)
+    {
+        if (disposed || idle.Count >= keep) statement.Dispose();
+        else idle.Add(statement);
+    }
+
+    public void Dispose()
+    {
+        disposed = true;
+        while (idle.TryTake(out var statement)) statement.Dispose();
+    }
+
+    private sealed class Statement : IDisposable
+    {
+        private readonly SqliteConnection connection;
+        private readonly SqliteCommand command;
+        private readonly SqliteParameter slug;
+
+        public Statement(string connectionString)
+        {
+            connection = new SqliteConnection(connectionString);
+            try
+            {
+                connection.Open();
+                command = connection.CreateCommand();
+                command.CommandText = ArticlePageSnapshots.LookupSql;
+                slug = command.Parameters.Add("@slug", SqliteType.Text);
+                slug.Value = "";
+                command.Prepare();
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+        }
+
+        public (long Generation, byte[]? Json)? Run(string value)
+        {
+            slug.Value = value;
+            using var reader = command.ExecuteReader(CommandBehavior.SingleRow);
+            if (!reader.Read()) return null;
+            return (reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<byte[]>(1));
+        }
+
+        public void Dispose()
+        {
+            command?.Dispose();
+            connection.Dispose();
+        }
+    }
+}
