@@ -13,8 +13,11 @@ namespace NewsCms.Articles;
 // a connection kept open here never holds back a writer or a checkpoint.
 public sealed class PreparedSnapshotLookup(string connectionString) : IDisposable
 {
-    private readonly ConcurrentBag<Statement> idle = [];
+    // A queue, not a bag: a request often finishes on another thread than it started, and a
+    // ConcurrentBag then steals across threads under a lock.
+    private readonly ConcurrentQueue<Statement> idle = new();
     private readonly int keep = Math.Max(2, Environment.ProcessorCount * 2);
+    private int idleCount;
     private volatile bool disposed;
 
     public string ConnectionString { get; } = connectionString;
@@ -24,7 +27,13 @@ public sealed class PreparedSnapshotLookup(string connectionString) : IDisposabl
     public (long Generation, byte[]? Json)? Find(string slug)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
-        var statement = idle.TryTake(out var ready) ? ready : new Statement(ConnectionString);
+        Statement statement;
+        if (idle.TryDequeue(out var ready))
+        {
+            Interlocked.Decrement(ref idleCount);
+            statement = ready;
+        }
+        else statement = new Statement(ConnectionString);
         try
         {
             var found = statement.Run(slug);
@@ -40,14 +49,22 @@ public sealed class PreparedSnapshotLookup(string connectionString) : IDisposabl
 
     private void Return(Statement statement)
     {
-        if (disposed || idle.Count >= keep) statement.Dispose();
-        else idle.Add(statement);
+        if (!disposed)
+        {
+            if (Interlocked.Increment(ref idleCount) <= keep)
+            {
+                idle.Enqueue(statement);
+                return;
+            }
+            Interlocked.Decrement(ref idleCount);
+        }
+        statement.Dispose();
     }
 
     public void Dispose()
     {
         disposed = true;
-        while (idle.TryTake(out var statement)) statement.Dispose();
+        while (idle.TryDequeue(out var statement)) statement.Dispose();
     }
 
     private sealed class Statement : IDisposable
