@@ -226,7 +226,9 @@ public sealed class PageSnapshotTests
         await using var app = Uncached();
         var article = await app.PublishAsync(new ArticleBuilder().Headline("Ferry timetable changes", "ferry-timetable"));
         for (var i = 0; i < 3; i++) await PageAsync(app, article.Path!);
-        Assert.NotNull(app.Services.GetService<PreparedSnapshotLookup>());
+        // The site's own contexts take the prepared path (it is chosen by connection string).
+        Assert.True(await app.WithScopeAsync(s => Task.FromResult(
+            s.GetRequiredService<PreparedSnapshotLookup>().ConnectionString == s.GetRequiredService<NewsCmsDbContext>().Database.GetConnectionString())));
 
         // A checkpoint that truncates the log must wait for every reader; a moment's reader from
         // the app's own background work may delay it, a held one would stop it for good.
