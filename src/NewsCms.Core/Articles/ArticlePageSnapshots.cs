@@ -230,6 +230,8 @@ internal sealed partial class SnapshotJson : JsonSerializerContext
 {
     // Stored, never embedded in a page: HTML is kept as it is rather than escaped (\u003C for
     // every <), so the bodies are read back on the reader's fast path, without unescaping.
+    // SECURITY.md's rule (System.Text.Json's default escaping) is for JSON that goes into a page,
+    // as JSON-LD does; these bytes never leave the database, only the page read from them does.
     public static SnapshotJson Stored { get; } = new(new JsonSerializerOptions
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
