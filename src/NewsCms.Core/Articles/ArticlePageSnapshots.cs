@@ -93,9 +93,10 @@ public sealed class ArticlePageSnapshots(NewsCmsDbContext db, ILogger<ArticlePag
 
     public async Task<SnapshotLookup> FindAsync(string slug, CancellationToken ct)
     {
-        if (prepared is not null && db.Database.CurrentTransaction is null && prepared.ConnectionString == db.Database.GetConnectionString())
-            return prepared.Find(slug) ?? new SnapshotLookup(null, -1);
-        if (await FindOnContextAsync(slug, ct) is not { } row) return new SnapshotLookup(null, -1);
+        var found = prepared is not null && db.Database.CurrentTransaction is null && prepared.ConnectionString == db.Database.GetConnectionString()
+            ? prepared.Find(slug)
+            : await FindOnContextAsync(slug, ct);
+        if (found is not { } row) return new SnapshotLookup(null, -1);
         return new SnapshotLookup(row.Json is null ? null : Deserialize(row.Json), row.Generation);
     }
 
@@ -208,7 +209,7 @@ public sealed class ArticlePageSnapshots(NewsCmsDbContext db, ILogger<ArticlePag
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    internal static ArticlePage? Deserialize(ReadOnlySpan<byte> json)
+    private static ArticlePage? Deserialize(ReadOnlySpan<byte> json)
     {
         try
         {

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
+using System.Data;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 
 namespace NewsCms.Articles;
 
@@ -8,11 +8,9 @@ namespace NewsCms.Articles;
 // Microsoft.Data.Sqlite keeps a prepared statement only as long as its command and open
 // connection, and EF opens and closes the connection around each query, so every lookup parsed
 // and planned its statement again: in a profile of the uncached article page, preparing and
-// opening cost more than running the statement. The statement is SQLite's own (the connection's
-// handle): the page's JSON is read where SQLite holds it, with no copy into a new array. Each
-// lookup is one autocommit statement, so it reads a consistent generation and snapshot, and it is
-// reset before the lookup returns, which ends its read transaction: a connection kept open here
-// never holds back a writer or a checkpoint.
+// opening cost more than running the statement. Each lookup is one autocommit statement, so it
+// reads a consistent generation and snapshot, and disposing its reader ends its read transaction:
+// a connection kept open here never holds back a writer or a checkpoint.
 public sealed class PreparedSnapshotLookup(string connectionString) : IDisposable
 {
     // A queue, not a bag: a request often finishes on another thread than it started, and a
@@ -24,9 +22,9 @@ public sealed class PreparedSnapshotLookup(string connectionString) : IDisposabl
 
     public string ConnectionString { get; } = connectionString;
 
-    // The generation and the page under the slug (null when there is none or it is unreadable),
-    // or null when the generation row is missing.
-    public SnapshotLookup? Find(string slug)
+    // The generation and the snapshot's JSON under the slug (null when there is none), or null
+    // when the generation row is missing.
+    public (long Generation, byte[]? Json)? Find(string slug)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         Statement statement;
@@ -72,8 +70,8 @@ public sealed class PreparedSnapshotLookup(string connectionString) : IDisposabl
     private sealed class Statement : IDisposable
     {
         private readonly SqliteConnection connection;
-        private readonly sqlite3_stmt statement;
-        private readonly int slug;
+        private readonly SqliteCommand command;
+        private readonly SqliteParameter slug;
 
         public Statement(string connectionString)
         {
@@ -81,12 +79,11 @@ public sealed class PreparedSnapshotLookup(string connectionString) : IDisposabl
             try
             {
                 connection.Open();
-                var db = connection.Handle!;
-                // A reader in WAL mode waits only in rare moments (a log being recovered); then it
-                // waits as EF's connections do (SqliteTuning), not fails.
-                Check(raw.sqlite3_busy_timeout(db, 30_000));
-                Check(raw.sqlite3_prepare_v2(db, ArticlePageSnapshots.LookupSql, out statement));
-                slug = raw.sqlite3_bind_parameter_index(statement, "@slug");
+                command = connection.CreateCommand();
+                command.CommandText = ArticlePageSnapshots.LookupSql;
+                slug = command.Parameters.Add("@slug", SqliteType.Text);
+                slug.Value = "";
+                command.Prepare();
             }
             catch
             {
@@ -95,35 +92,17 @@ public sealed class PreparedSnapshotLookup(string connectionString) : IDisposabl
             }
         }
 
-        public SnapshotLookup? Run(string value)
+        public (long Generation, byte[]? Json)? Run(string value)
         {
-            try
-            {
-                Check(raw.sqlite3_bind_text(statement, slug, value));
-                var rc = raw.sqlite3_step(statement);
-                if (rc == raw.SQLITE_DONE) return null;
-                if (rc != raw.SQLITE_ROW) Check(rc);
-                var generation = raw.sqlite3_column_int64(statement, 0);
-                var page = raw.sqlite3_column_type(statement, 1) == raw.SQLITE_NULL
-                    ? null
-                    : ArticlePageSnapshots.Deserialize(raw.sqlite3_column_blob(statement, 1));
-                return new SnapshotLookup(page, generation);
-            }
-            finally
-            {
-                raw.sqlite3_reset(statement);
-                raw.sqlite3_clear_bindings(statement);
-            }
-        }
-
-        private void Check(int rc)
-        {
-            if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, connection.Handle);
+            slug.Value = value;
+            using var reader = command.ExecuteReader(CommandBehavior.SingleRow);
+            if (!reader.Read()) return null;
+            return (reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<byte[]>(1));
         }
 
         public void Dispose()
         {
-            statement?.Dispose();
+            command?.Dispose();
             connection.Dispose();
         }
     }
