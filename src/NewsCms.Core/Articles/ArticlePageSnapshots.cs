@@ -113,14 +113,17 @@ public sealed class ArticlePageSnapshots(NewsCmsDbContext db, ILogger<ArticlePag
             parameter.Value = slug;
             command.Parameters.Add(parameter);
             await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, ct);
-            if (!await reader.ReadAsync(ct)) return null;
-            return (reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<byte[]>(1));
+            return await reader.ReadAsync(ct) ? LookupRow(reader) : null;
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
     }
+
+    // LookupSql's row, wherever it ran: the generation, and the snapshot's JSON if there is one.
+    internal static (long Generation, byte[]? Json) LookupRow(DbDataReader reader) =>
+        (reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<byte[]>(1));
 
     // Keeps the page unless an invalidation came after `generation` was read. The generation row
     // is locked (a no-op update) for the length of the transaction: an invalidation either

@@ -96,13 +96,12 @@ public sealed class PreparedSnapshotLookup(string connectionString) : IDisposabl
         {
             slug.Value = value;
             using var reader = command.ExecuteReader(CommandBehavior.SingleRow);
-            if (!reader.Read()) return null;
-            return (reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<byte[]>(1));
+            return reader.Read() ? ArticlePageSnapshots.LookupRow(reader) : null;
         }
 
         public void Dispose()
         {
-            command?.Dispose();
+            command.Dispose();
             connection.Dispose();
         }
     }

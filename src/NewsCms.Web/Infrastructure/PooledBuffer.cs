@@ -50,8 +50,6 @@ public sealed class PooledBuffer : Stream, IBufferWriter<byte>
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
     public override void SetLength(long value) => throw new NotSupportedException();
 
-    public byte[] ToArray() => WrittenSpan.ToArray();
-
     public void Advance(int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
