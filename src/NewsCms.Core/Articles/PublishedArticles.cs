@@ -10,8 +10,9 @@ namespace NewsCms.Articles;
 
 // An article as readers see it: callouts and library images resolved, only published related articles.
 // The body and the sections are held once, resolved, here: Article's own copies (the stored HTML,
-// before resolving) are left empty, so a page and its snapshot do not carry the text twice.
-public sealed record ArticlePage(ArticleDetail Article, string BodyHtml, IReadOnlyList<PageSection> Sections, IReadOnlyList<RelatedView> Related)
+// before resolving) are left empty, so a page and its snapshot do not carry the text twice. The
+// long texts are UTF-8 (Utf8Text): a page read from its snapshot writes them out undecoded.
+public sealed record ArticlePage(ArticleDetail Article, Utf8Text BodyHtml, IReadOnlyList<PageSection> Sections, IReadOnlyList<RelatedView> Related)
 {
     public string Path => Article.Path!;
 
@@ -35,7 +36,7 @@ public sealed record ArticlePage(ArticleDetail Article, string BodyHtml, IReadOn
 }
 
 // A question and its answer as the page shows it; the answer's plain text is for structured data.
-public sealed record PageSection(string Question, string Anchor, string AnswerHtml, string AnswerText);
+public sealed record PageSection(string Question, string Anchor, Utf8Text AnswerHtml, Utf8Text AnswerText);
 
 // Narrows a list of published articles to one tag or one author (feeds and their pages).
 public sealed record ArticleFilter(int? TagId = null, int? AuthorId = null)
@@ -225,11 +226,11 @@ public sealed class PublishedArticles(NewsCmsDbContext db, ArticlePageSnapshots 
         PageSection Section(SectionView s)
         {
             var answer = Resolve(s.AnswerHtml);
-            return new PageSection(s.Question, s.Anchor, answer, PlainText.FromHtml(answer));
+            return new PageSection(s.Question, s.Anchor, Utf8Text.From(answer), Utf8Text.From(PlainText.FromHtml(answer)));
         }
         return details.Select((detail, i) => new ArticlePage(
             detail with { BodyMarkdown = "", BodyHtml = "", Sections = [] },
-            Resolve(detail.BodyHtml),
+            Utf8Text.From(Resolve(detail.BodyHtml)),
             detail.Sections.Select(Section).ToList(),
             detail.RelatedArticles.Where(r => r.Status == ArticleStatus.Published && r.Path is not null).ToList())
             {

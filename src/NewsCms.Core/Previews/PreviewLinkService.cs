@@ -38,7 +38,7 @@ public sealed class PreviewLinkService(NewsCmsDbContext db, PublishedArticles pa
     public async Task<string> RenderBodyAsync(string? markdown, CancellationToken ct)
     {
         var html = renderer.Render(markdown);
-        return (await pages.ToPageAsync(new Article { BodyHtml = html }, ct)).BodyHtml;
+        return (await pages.ToPageAsync(new Article { BodyHtml = html }, ct)).BodyHtml.ToString();
     }
 
     // Null for an unknown, expired or revoked token, alike: the caller answers 404 to all three.

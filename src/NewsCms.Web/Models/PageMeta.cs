@@ -1,3 +1,5 @@
+using NewsCms.Common;
+
 namespace NewsCms.Web.Models;
 
 // What the layout needs to know about the page it wraps: every public view model carries one,
@@ -13,8 +15,8 @@ public sealed record PageMeta(string Title, string? Description = null, string? 
     public DateTimeOffset? PublishedTime { get; init; }
     public DateTimeOffset? ModifiedTime { get; init; }
 
-    // Serialised JSON-LD, already escaped so that it cannot end its script element.
-    public string? JsonLd { get; init; }
+    // Serialised JSON-LD (UTF-8), already escaped so that it cannot end its script element.
+    public Utf8Text? JsonLd { get; init; }
 
     // Feeds the page offers (<link rel="alternate">), besides the site's own.
     public IReadOnlyList<FeedLink> Feeds { get; init; } = [];

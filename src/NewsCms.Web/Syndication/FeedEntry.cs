@@ -52,10 +52,10 @@ public sealed record FeedEntry(
     private static string Content(ArticlePage page)
     {
         var a = page.Article;
-        var html = new StringBuilder(page.BodyHtml);
+        var html = new StringBuilder(page.BodyHtml.ToString());
         foreach (var s in page.Sections)
             html.Append("<h2 id=\"").Append(WebUtility.HtmlEncode(s.Anchor)).Append("\">")
-                .Append(WebUtility.HtmlEncode(s.Question)).Append("</h2>").Append(s.AnswerHtml);
+                .Append(WebUtility.HtmlEncode(s.Question)).Append("</h2>").Append(s.AnswerHtml.ToString());
         foreach (var c in a.Corrections)
             html.Append("<p><strong>").Append(c.Kind == CorrectionKind.Correction ? "Correction" : "Update")
                 .Append(", ").Append(c.PublishedAt.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
