@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Data;
 using System.Data.Common;
 using System.Text.Json;
@@ -96,11 +97,10 @@ public sealed class ArticlePageSnapshots(NewsCmsDbContext db, ILogger<ArticlePag
         var found = prepared is not null && db.Database.CurrentTransaction is null && prepared.ConnectionString == db.Database.GetConnectionString()
             ? prepared.Find(slug)
             : await FindOnContextAsync(slug, ct);
-        if (found is not { } row) return new SnapshotLookup(null, -1);
-        return new SnapshotLookup(row.Json is null ? null : Deserialize(row.Json), row.Generation);
+        return found is { } row ? new SnapshotLookup(row.Page, row.Generation) : new SnapshotLookup(null, -1);
     }
 
-    private async Task<(long Generation, byte[]? Json)?> FindOnContextAsync(string slug, CancellationToken ct)
+    private async Task<(long Generation, ArticlePage? Page)?> FindOnContextAsync(string slug, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -121,9 +121,33 @@ public sealed class ArticlePageSnapshots(NewsCmsDbContext db, ILogger<ArticlePag
         }
     }
 
-    // LookupSql's row, wherever it ran: the generation, and the snapshot's JSON if there is one.
-    internal static (long Generation, byte[]? Json) LookupRow(DbDataReader reader) =>
-        (reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<byte[]>(1));
+    // LookupSql's row, wherever it ran: the generation, and the page if a readable snapshot is
+    // stored. The JSON is read into a pooled array, since the page copies out all it keeps (asking
+    // Microsoft.Data.Sqlite for the length first would make a copy of its own).
+    internal static (long Generation, ArticlePage? Page) LookupRow(DbDataReader reader)
+    {
+        var generation = reader.GetInt64(0);
+        if (reader.IsDBNull(1)) return (generation, null);
+        var json = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            var length = 0;
+            while (true)
+            {
+                length += (int)reader.GetBytes(1, length, json, length, json.Length - length);
+                if (length < json.Length) break;
+                var larger = ArrayPool<byte>.Shared.Rent(json.Length * 2);
+                json.AsSpan().CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(json);
+                json = larger;
+            }
+            return (generation, Deserialize(json.AsSpan(0, length)));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(json);
+        }
+    }
 
     // Keeps the page unless an invalidation came after `generation` was read. The generation row
     // is locked (a no-op update) for the length of the transaction: an invalidation either

@@ -22,9 +22,9 @@ public sealed class PreparedSnapshotLookup(string connectionString) : IDisposabl
 
     public string ConnectionString { get; } = connectionString;
 
-    // The generation and the snapshot's JSON under the slug (null when there is none), or null
-    // when the generation row is missing.
-    public (long Generation, byte[]? Json)? Find(string slug)
+    // The generation and the page under the slug (null when no readable snapshot is stored), or
+    // null when the generation row is missing.
+    public (long Generation, ArticlePage? Page)? Find(string slug)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         Statement statement;
@@ -92,7 +92,7 @@ public sealed class PreparedSnapshotLookup(string connectionString) : IDisposabl
             }
         }
 
-        public (long Generation, byte[]? Json)? Run(string value)
+        public (long Generation, ArticlePage? Page)? Run(string value)
         {
             slug.Value = value;
             using var reader = command.ExecuteReader(CommandBehavior.SingleRow);
