@@ -121,9 +121,9 @@ public sealed class ArticlePageSnapshots(NewsCmsDbContext db, ILogger<ArticlePag
         }
     }
 
-    // LookupSql's row, wherever it ran: the generation, and the page if a readable snapshot is
-    // stored. The JSON is read into a pooled array, since the page copies out all it keeps (asking
-    // Microsoft.Data.Sqlite for the length first would make a copy of its own).
+    // LookupSql's row read through ADO.NET (PostgreSQL, or SQLite inside a transaction): the
+    // generation, and the page if a readable snapshot is stored. The JSON is read into a pooled
+    // array, since the page copies out all it keeps; Npgsql copies it there from its own buffer.
     internal static (long Generation, ArticlePage? Page) LookupRow(DbDataReader reader)
     {
         var generation = reader.GetInt64(0);
@@ -236,7 +236,7 @@ public sealed class ArticlePageSnapshots(NewsCmsDbContext db, ILogger<ArticlePag
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    private static ArticlePage? Deserialize(ReadOnlySpan<byte> json)
+    internal static ArticlePage? Deserialize(ReadOnlySpan<byte> json)
     {
         try
         {

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using System.Data;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace NewsCms.Articles;
 
@@ -8,9 +8,13 @@ namespace NewsCms.Articles;
 // Microsoft.Data.Sqlite keeps a prepared statement only as long as its command and open
 // connection, and EF opens and closes the connection around each query, so every lookup parsed
 // and planned its statement again: in a profile of the uncached article page, preparing and
-// opening cost more than running the statement. Each lookup is one autocommit statement, so it
-// reads a consistent generation and snapshot, and disposing its reader ends its read transaction:
-// a connection kept open here never holds back a writer or a checkpoint.
+// opening cost more than running the statement. The statement is SQLite's own, on the
+// connection's handle: the page is read from the JSON where SQLite holds it (through
+// Microsoft.Data.Sqlite's reader, even GetBytes into a caller's array first copies the blob into
+// a new one), and the parameter is bound by its index, not looked up by name on every run. Each
+// lookup is one autocommit statement, so it reads a consistent generation and snapshot, and it is
+// reset before the lookup returns, which ends its read transaction: a connection kept open here
+// never holds back a writer or a checkpoint.
 public sealed class PreparedSnapshotLookup(string connectionString) : IDisposable
 {
     // A queue, not a bag: a request often finishes on another thread than it started, and a
@@ -70,8 +74,8 @@ public sealed class PreparedSnapshotLookup(string connectionString) : IDisposabl
     private sealed class Statement : IDisposable
     {
         private readonly SqliteConnection connection;
-        private readonly SqliteCommand command;
-        private readonly SqliteParameter slug;
+        private readonly sqlite3_stmt statement = null!;
+        private readonly int slug;
 
         public Statement(string connectionString)
         {
@@ -79,11 +83,12 @@ public sealed class PreparedSnapshotLookup(string connectionString) : IDisposabl
             try
             {
                 connection.Open();
-                command = connection.CreateCommand();
-                command.CommandText = ArticlePageSnapshots.LookupSql;
-                slug = command.Parameters.Add("@slug", SqliteType.Text);
-                slug.Value = "";
-                command.Prepare();
+                var db = connection.Handle!;
+                // A reader in WAL mode waits only in rare moments (a log being recovered); then it
+                // waits as EF's connections do (SqliteTuning) rather than failing.
+                Check(raw.sqlite3_busy_timeout(db, 30_000));
+                Check(raw.sqlite3_prepare_v2(db, ArticlePageSnapshots.LookupSql, out statement));
+                slug = raw.sqlite3_bind_parameter_index(statement, "@slug");
             }
             catch
             {
@@ -94,14 +99,31 @@ public sealed class PreparedSnapshotLookup(string connectionString) : IDisposabl
 
         public (long Generation, ArticlePage? Page)? Run(string value)
         {
-            slug.Value = value;
-            using var reader = command.ExecuteReader(CommandBehavior.SingleRow);
-            return reader.Read() ? ArticlePageSnapshots.LookupRow(reader) : null;
+            try
+            {
+                Check(raw.sqlite3_bind_text(statement, slug, value));
+                var rc = raw.sqlite3_step(statement);
+                if (rc == raw.SQLITE_DONE) return null;
+                if (rc != raw.SQLITE_ROW) Check(rc);
+                var generation = raw.sqlite3_column_int64(statement, 0);
+                return raw.sqlite3_column_type(statement, 1) == raw.SQLITE_NULL
+                    ? (generation, null)
+                    : (generation, ArticlePageSnapshots.Deserialize(raw.sqlite3_column_blob(statement, 1)));
+            }
+            finally
+            {
+                raw.sqlite3_reset(statement);
+            }
+        }
+
+        private void Check(int rc)
+        {
+            if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, connection.Handle);
         }
 
         public void Dispose()
         {
-            command.Dispose();
+            statement?.Dispose();
             connection.Dispose();
         }
     }
