@@ -149,6 +149,19 @@ public sealed class ArticleMetadataTests
         "\"quoted\" & 'single' + back\\slash",
     };
 
+    [Fact]
+    public async Task The_json_ld_element_is_written_as_the_layout_has_it()
+    {
+        await using var app = new NewsroomApp();
+        var article = await app.PublishAsync(new ArticleBuilder().Headline("Plain markup", "plain-markup"));
+
+        using var response = await app.GetAsync(article.Path!);
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        // No tag helper rewrites it: the script tag helper once wrote type="application/ld&#x2B;json".
+        Assert.Contains("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\"", html);
+    }
+
     [Theory]
     [MemberData(nameof(Breakouts))]
     public async Task No_field_can_end_the_json_ld_script_element(string hostile)
