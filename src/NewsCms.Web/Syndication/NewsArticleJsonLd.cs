@@ -22,7 +22,10 @@ public static class NewsArticleJsonLd
     // UTF-8, as the page writes it (Utf8HtmlContent): a string would be twice the size.
     public static Utf8Text Build(ArticlePage page, SiteSettings site, SiteUrls urls)
     {
-        using var buffer = new PooledBuffer(4 * 1024);
+        // Room for the whole document from the start: the writer asks for six times an escaped
+        // value's length before writing it, so each answer's text made a small buffer grow and
+        // copy what it held (5% of an uncached page's time in a profile).
+        using var buffer = new PooledBuffer(32 * 1024);
         using (var json = new Utf8JsonWriter((IBufferWriter<byte>)buffer, Options))
             Write(json, page, site, urls);
         return Utf8Text.CopyOf(buffer.WrittenSpan);
