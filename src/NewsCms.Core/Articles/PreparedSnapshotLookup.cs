@@ -87,9 +87,6 @@ public sealed class PreparedSnapshotLookup(string connectionString) : IDisposabl
                 // A reader in WAL mode waits only in rare moments (a log being recovered); then it
                 // waits as EF's connections do (SqliteTuning) rather than failing.
                 Check(raw.sqlite3_busy_timeout(db, 30_000));
-                // These connections only read: the database file is read through a memory map,
-                // so a snapshot's pages are not copied into each connection's page cache.
-                Check(raw.sqlite3_exec(db, "PRAGMA mmap_size=268435456"));
                 Check(raw.sqlite3_prepare_v2(db, ArticlePageSnapshots.LookupSql, out statement));
                 slug = raw.sqlite3_bind_parameter_index(statement, "@slug");
             }
