@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using NewsCms.Caching;
+using NewsCms.Common;
 using NewsCms.Data;
 
 namespace NewsCms.Articles;
@@ -79,7 +80,10 @@ public sealed class PageSnapshotGenerationConfiguration : IEntityTypeConfigurati
 // of the article's data, which StoreAsync needs to tell whether the data changed meanwhile.
 public readonly record struct SnapshotLookup(ArticlePage? Page, long Generation);
 
-public sealed class ArticlePageSnapshots(NewsCmsDbContext db, ILogger<ArticlePageSnapshots> log, PreparedSnapshotLookup? prepared = null)
+// A page read here keeps its long texts in the request's Utf8TextArena when there is one (a web
+// request's scope has one): it is the request's page, read until its response is written.
+public sealed class ArticlePageSnapshots(
+    NewsCmsDbContext db, ILogger<ArticlePageSnapshots> log, PreparedSnapshotLookup? prepared = null, Utf8TextArena? arena = null)
 {
     // The tags whose change can alter an article page. Lists ("articles") and the API are not on it.
     public static bool ShownOnArticlePages(string tag) =>
@@ -95,7 +99,7 @@ public sealed class ArticlePageSnapshots(NewsCmsDbContext db, ILogger<ArticlePag
     public async Task<SnapshotLookup> FindAsync(string slug, CancellationToken ct)
     {
         var found = prepared is not null && db.Database.CurrentTransaction is null && prepared.ConnectionString == db.Database.GetConnectionString()
-            ? prepared.Find(slug)
+            ? prepared.Find(slug, arena)
             : await FindOnContextAsync(slug, ct);
         return found is { } row ? new SnapshotLookup(row.Page, row.Generation) : new SnapshotLookup(null, -1);
     }
@@ -113,7 +117,7 @@ public sealed class ArticlePageSnapshots(NewsCmsDbContext db, ILogger<ArticlePag
             parameter.Value = slug;
             command.Parameters.Add(parameter);
             await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, ct);
-            return await reader.ReadAsync(ct) ? LookupRow(reader) : null;
+            return await reader.ReadAsync(ct) ? LookupRow(reader, arena) : null;
         }
         finally
         {
@@ -124,7 +128,7 @@ public sealed class ArticlePageSnapshots(NewsCmsDbContext db, ILogger<ArticlePag
     // LookupSql's row read through ADO.NET (PostgreSQL, or SQLite inside a transaction): the
     // generation, and the page if a readable snapshot is stored. The JSON is read into a pooled
     // array, since the page copies out all it keeps; Npgsql copies it there from its own buffer.
-    internal static (long Generation, ArticlePage? Page) LookupRow(DbDataReader reader)
+    internal static (long Generation, ArticlePage? Page) LookupRow(DbDataReader reader, Utf8TextArena? arena)
     {
         var generation = reader.GetInt64(0);
         if (reader.IsDBNull(1)) return (generation, null);
@@ -141,7 +145,7 @@ public sealed class ArticlePageSnapshots(NewsCmsDbContext db, ILogger<ArticlePag
                 ArrayPool<byte>.Shared.Return(json);
                 json = larger;
             }
-            return (generation, Deserialize(json.AsSpan(0, length)));
+            return (generation, Deserialize(json.AsSpan(0, length), arena));
         }
         finally
         {
@@ -236,11 +240,12 @@ public sealed class ArticlePageSnapshots(NewsCmsDbContext db, ILogger<ArticlePag
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    internal static ArticlePage? Deserialize(ReadOnlySpan<byte> json)
+    internal static ArticlePage? Deserialize(ReadOnlySpan<byte> json, Utf8TextArena? arena)
     {
         try
         {
-            return JsonSerializer.Deserialize(json, SnapshotJson.Stored.ArticlePage);
+            if (arena is null) return JsonSerializer.Deserialize(json, SnapshotJson.Stored.ArticlePage);
+            using (arena.Use()) return JsonSerializer.Deserialize(json, SnapshotJson.Stored.ArticlePage);
         }
         catch (JsonException)
         {

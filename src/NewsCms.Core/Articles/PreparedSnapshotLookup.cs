@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
+using NewsCms.Common;
 using SQLitePCL;
 
 namespace NewsCms.Articles;
@@ -28,7 +29,7 @@ public sealed class PreparedSnapshotLookup(string connectionString) : IDisposabl
 
     // The generation and the page under the slug (null when no readable snapshot is stored), or
     // null when the generation row is missing.
-    public (long Generation, ArticlePage? Page)? Find(string slug)
+    public (long Generation, ArticlePage? Page)? Find(string slug, Utf8TextArena? arena = null)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         Statement statement;
@@ -40,7 +41,7 @@ public sealed class PreparedSnapshotLookup(string connectionString) : IDisposabl
         else statement = new Statement(ConnectionString);
         try
         {
-            var found = statement.Run(slug);
+            var found = statement.Run(slug, arena);
             Return(statement);
             return found;
         }
@@ -97,7 +98,7 @@ public sealed class PreparedSnapshotLookup(string connectionString) : IDisposabl
             }
         }
 
-        public (long Generation, ArticlePage? Page)? Run(string value)
+        public (long Generation, ArticlePage? Page)? Run(string value, Utf8TextArena? arena)
         {
             try
             {
@@ -108,7 +109,7 @@ public sealed class PreparedSnapshotLookup(string connectionString) : IDisposabl
                 var generation = raw.sqlite3_column_int64(statement, 0);
                 return raw.sqlite3_column_type(statement, 1) == raw.SQLITE_NULL
                     ? (generation, null)
-                    : (generation, ArticlePageSnapshots.Deserialize(raw.sqlite3_column_blob(statement, 1)));
+                    : (generation, ArticlePageSnapshots.Deserialize(raw.sqlite3_column_blob(statement, 1), arena));
             }
             finally
             {

@@ -8,22 +8,36 @@ namespace NewsCms.Common;
 // answers and their plain text): they go from the snapshot's JSON to the response, which is UTF-8
 // too, without becoming .NET strings. As strings they were a quarter of what an uncached article
 // page allocated, and decoding them a tenth of its time. ToString() decodes, for the few callers
-// that need a string (feeds, previews).
+// that need a string (feeds, previews). A text may live in a request's Utf8TextArena: then it can
+// be read only until that request ends.
 [JsonConverter(typeof(Utf8TextJsonConverter))]
 public sealed class Utf8Text : IEquatable<Utf8Text>
 {
     private readonly byte[] bytes;
+    private readonly int offset;
     private readonly int length;
+    private readonly Utf8TextArena? arena;
 
-    private Utf8Text(byte[] bytes, int length)
+    private Utf8Text(byte[] bytes, int offset, int length, Utf8TextArena? arena)
     {
         this.bytes = bytes;
+        this.offset = offset;
         this.length = length;
+        this.arena = arena;
     }
 
-    public static Utf8Text Empty { get; } = new([], 0);
+    public static Utf8Text Empty { get; } = new([], 0, 0, null);
 
-    public ReadOnlySpan<byte> Span => bytes.AsSpan(0, length);
+    public ReadOnlySpan<byte> Span
+    {
+        get
+        {
+            // The arena's arrays are back in the pool, maybe holding another request's text.
+            if (arena is { IsDisposed: true })
+                throw new ObjectDisposedException(nameof(Utf8TextArena), "This text belonged to a request that has ended.");
+            return bytes.AsSpan(offset, length);
+        }
+    }
 
     public bool IsEmpty => length == 0;
 
@@ -37,7 +51,11 @@ public sealed class Utf8Text : IEquatable<Utf8Text>
     public static Utf8Text CopyOf(ReadOnlySpan<byte> utf8) => Own(utf8.ToArray(), utf8.Length);
 
     // Takes ownership of the first `length` bytes of `buffer`, which must be valid UTF-8.
-    internal static Utf8Text Own(byte[] buffer, int length) => length == 0 ? Empty : new Utf8Text(buffer, length);
+    internal static Utf8Text Own(byte[] buffer, int length) => length == 0 ? Empty : new Utf8Text(buffer, 0, length, null);
+
+    // Bytes in an arena's chunk, valid while the arena is.
+    internal static Utf8Text InArena(byte[] chunk, int offset, int length, Utf8TextArena arena) =>
+        length == 0 ? Empty : new Utf8Text(chunk, offset, length, arena);
 
     public override string ToString() => Encoding.UTF8.GetString(Span);
 
@@ -53,17 +71,25 @@ public sealed class Utf8Text : IEquatable<Utf8Text>
     }
 }
 
-// A JSON string, read into UTF-8 bytes directly: one copy, unescaped on the way when it has escapes.
+// A JSON string, read into UTF-8 bytes directly: one copy, unescaped on the way when it has escapes;
+// into the ambient Utf8TextArena when a request set one (Utf8TextArena.Use).
 public sealed class Utf8TextJsonConverter : JsonConverter<Utf8Text>
 {
     public override Utf8Text Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.String)
             throw new JsonException($"Expected a string for {nameof(Utf8Text)}, found {reader.TokenType}.");
+        var arena = Utf8TextArena.Ambient;
         if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-            return Utf8Text.Own(reader.ValueSpan.ToArray(), reader.ValueSpan.Length);
+            return arena?.Copy(reader.ValueSpan) ?? Utf8Text.Own(reader.ValueSpan.ToArray(), reader.ValueSpan.Length);
         // Unescaping only shortens: the raw length is enough room.
-        var buffer = new byte[reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length];
+        var room = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+        if (arena is not null)
+        {
+            arena.Advance(reader.CopyString(arena.GetSpan(room)));
+            return arena.Complete();
+        }
+        var buffer = new byte[room];
         return Utf8Text.Own(buffer, reader.CopyString(buffer));
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using NewsCms.Articles;
+using NewsCms.Common;
 using NewsCms.Settings;
 using NewsCms.Web.Infrastructure;
 using NewsCms.Web.Models;
@@ -10,7 +11,7 @@ using NewsCms.Web.Syndication;
 namespace NewsCms.Web.Controllers;
 
 [OutputCache(PolicyName = PublicPagePolicy.Article)]
-public sealed class ArticlesController(PublishedArticles articles, SiteSettingsService settings, SiteUrls urls) : Controller
+public sealed class ArticlesController(PublishedArticles articles, SiteSettingsService settings, SiteUrls urls, Utf8TextArena arena) : Controller
 {
     // The values are read from the route, whose constraints have checked them (with the number
     // style RouteNumber parses), rather than bound as parameters: model binding and validation of
@@ -44,6 +45,6 @@ public sealed class ArticlesController(PublishedArticles articles, SiteSettingsS
     private async Task<ArticlePageModel> ToModelAsync(ArticlePage page, CancellationToken ct)
     {
         var site = await settings.GetAsync(ct);
-        return new ArticlePageModel(page, site.TimeZone, ArticleMetadata.For(page, site, urls));
+        return new ArticlePageModel(page, site.TimeZone, ArticleMetadata.For(page, site, urls, arena));
     }
 }

@@ -21,6 +21,8 @@ public static class ServiceSetup
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<ArticleService>();
         services.AddScoped<PublishedArticles>();
+        // The request's memory for the texts of the page it shows, given back when it ends.
+        services.AddScoped<Utf8TextArena>();
         services.AddScoped<AuthorService>();
         services.AddScoped<TagService>();
         services.AddScoped<MediaService>();

@@ -1,3 +1,4 @@
+using NewsCms.Common;
 using NewsCms.Articles;
 using NewsCms.Settings;
 using NewsCms.Web.Infrastructure;
@@ -8,7 +9,7 @@ namespace NewsCms.Web.Syndication;
 // The head of an article page: title, description, canonical link, social cards and JSON-LD.
 public static class ArticleMetadata
 {
-    public static PageMeta For(ArticlePage page, SiteSettings site, SiteUrls urls)
+    public static PageMeta For(ArticlePage page, SiteSettings site, SiteUrls urls, Utf8TextArena? arena = null)
     {
         var a = page.Article;
         var image = a.LeadImage is { } lead ? ImageChoices.ForSocialCard(lead.Media) : null;
@@ -25,7 +26,7 @@ public static class ArticleMetadata
             ImageHeight = image?.Height,
             PublishedTime = a.PublishedAt,
             ModifiedTime = ArticleDates.Modified(a),
-            JsonLd = NewsArticleJsonLd.Build(page, site, urls),
+            JsonLd = NewsArticleJsonLd.Build(page, site, urls, arena),
         };
     }
 }
