@@ -173,7 +173,7 @@ public sealed class ArticlePageSnapshots(
             {
                 ArticleId = id,
                 Slug = slug,
-                Json = JsonSerializer.SerializeToUtf8Bytes(page, SnapshotJson.Stored.ArticlePage),
+                Json = JsonWithTexts.Serialize(page, SnapshotJson.Stored.ArticlePage),
                 Tags = page.ShownTags.Distinct().Select(tag => new ArticlePageSnapshotTag { Tag = tag }).ToList(),
             });
             await db.SaveChangesAsync(ct);
@@ -244,8 +244,7 @@ public sealed class ArticlePageSnapshots(
     {
         try
         {
-            if (arena is null) return JsonSerializer.Deserialize(json, SnapshotJson.Stored.ArticlePage);
-            using (arena.Use()) return JsonSerializer.Deserialize(json, SnapshotJson.Stored.ArticlePage);
+            return JsonWithTexts.Deserialize(json, SnapshotJson.Stored.ArticlePage, arena);
         }
         catch (JsonException)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -53,9 +54,9 @@ public sealed class Utf8Text : IEquatable<Utf8Text>
     // Takes ownership of the first `length` bytes of `buffer`, which must be valid UTF-8.
     internal static Utf8Text Own(byte[] buffer, int length) => length == 0 ? Empty : new Utf8Text(buffer, 0, length, null);
 
-    // Bytes in an arena's chunk, valid while the arena is.
-    internal static Utf8Text InArena(byte[] chunk, int offset, int length, Utf8TextArena arena) =>
-        length == 0 ? Empty : new Utf8Text(chunk, offset, length, arena);
+    // Valid UTF-8 bytes inside a larger array; when it is an arena's, valid while the arena is.
+    internal static Utf8Text Slice(byte[] array, int offset, int length, Utf8TextArena? arena) =>
+        length == 0 ? Empty : new Utf8Text(array, offset, length, arena);
 
     public override string ToString() => Encoding.UTF8.GetString(Span);
 
@@ -72,11 +73,38 @@ public sealed class Utf8Text : IEquatable<Utf8Text>
 }
 
 // A JSON string, read into UTF-8 bytes directly: one copy, unescaped on the way when it has escapes;
-// into the ambient Utf8TextArena when a request set one (Utf8TextArena.Use).
+// into the ambient Utf8TextArena when a request set one (Utf8TextArena.Use). Inside JsonWithTexts
+// a text is [offset, length] in the block of texts that follows the JSON.
 public sealed class Utf8TextJsonConverter : JsonConverter<Utf8Text>
 {
+    [ThreadStatic] private static ArrayBufferWriter<byte>? textsOut;
+    [ThreadStatic] private static TextsIn? textsIn;
+
+    private sealed record TextsIn(ArraySegment<byte> Block, Utf8TextArena? Arena);
+
+    internal static Scope WriteTextsTo(ArrayBufferWriter<byte> texts)
+    {
+        var scope = new Scope(textsOut, textsIn);
+        (textsOut, textsIn) = (texts, null);
+        return scope;
+    }
+
+    internal static Scope ReadTextsFrom(ArraySegment<byte> block, Utf8TextArena? arena)
+    {
+        var scope = new Scope(textsOut, textsIn);
+        (textsOut, textsIn) = (null, new TextsIn(block, arena));
+        return scope;
+    }
+
+    internal readonly struct Scope(ArrayBufferWriter<byte>? previousOut, object? previousIn) : IDisposable
+    {
+        public void Dispose() => (textsOut, textsIn) = (previousOut, (TextsIn?)previousIn);
+    }
+
     public override Utf8Text Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
+        if (reader.TokenType == JsonTokenType.StartArray && textsIn is { } source)
+            return ReadSlice(ref reader, source);
         if (reader.TokenType != JsonTokenType.String)
             throw new JsonException($"Expected a string for {nameof(Utf8Text)}, found {reader.TokenType}.");
         var arena = Utf8TextArena.Ambient;
@@ -93,6 +121,31 @@ public sealed class Utf8TextJsonConverter : JsonConverter<Utf8Text>
         return Utf8Text.Own(buffer, reader.CopyString(buffer));
     }
 
-    public override void Write(Utf8JsonWriter writer, Utf8Text value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(value.Span);
+    private static Utf8Text ReadSlice(ref Utf8JsonReader reader, TextsIn source)
+    {
+        if (!reader.Read() || !reader.TryGetInt32(out var offset)
+            || !reader.Read() || !reader.TryGetInt32(out var length)
+            || !reader.Read() || reader.TokenType != JsonTokenType.EndArray
+            || offset < 0 || length < 0 || length > source.Block.Count - offset)
+            throw new JsonException($"A {nameof(Utf8Text)} reference is not [offset, length] inside the texts.");
+        // Whole characters: a slice that cuts one in two would not be valid UTF-8 on its own.
+        var bytes = source.Block.AsSpan(offset, length);
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+            throw new JsonException($"A {nameof(Utf8Text)} reference cuts a character.");
+        return Utf8Text.Slice(source.Block.Array!, source.Block.Offset + offset, length, source.Arena);
+    }
+
+    public override void Write(Utf8JsonWriter writer, Utf8Text value, JsonSerializerOptions options)
+    {
+        if (textsOut is not { } texts)
+        {
+            writer.WriteStringValue(value.Span);
+            return;
+        }
+        writer.WriteStartArray();
+        writer.WriteNumberValue(texts.WrittenCount);
+        writer.WriteNumberValue(value.Span.Length);
+        writer.WriteEndArray();
+        texts.Write(value.Span);
+    }
 }

@@ -52,12 +52,22 @@ public sealed class Utf8TextArena : IBufferWriter<byte>, IDisposable
         return Complete();
     }
 
+    // A copy of bytes as one block, for texts that are slices of it (JsonWithTexts).
+    internal ArraySegment<byte> CopyBlock(ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(GetSpan(bytes.Length));
+        Advance(bytes.Length);
+        var block = new ArraySegment<byte>(chunk, start, position - start);
+        start = position;
+        return block;
+    }
+
     // Takes what was written since the last text (GetSpan/GetMemory and Advance, as a
     // Utf8JsonWriter writes) as one text; it must be valid UTF-8.
     public Utf8Text Complete()
     {
         ObjectDisposedException.ThrowIf(IsDisposed, this);
-        var text = Utf8Text.InArena(chunk, start, position - start, this);
+        var text = Utf8Text.Slice(chunk, start, position - start, this);
         start = position;
         return text;
     }
