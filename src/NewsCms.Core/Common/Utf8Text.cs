@@ -48,9 +48,6 @@ public sealed class Utf8Text : IEquatable<Utf8Text>
         return Own(utf8, utf8.Length);
     }
 
-    // A copy of bytes that are valid UTF-8 (as a Utf8JsonWriter writes them).
-    public static Utf8Text CopyOf(ReadOnlySpan<byte> utf8) => Own(utf8.ToArray(), utf8.Length);
-
     // Takes ownership of the first `length` bytes of `buffer`, which must be valid UTF-8.
     internal static Utf8Text Own(byte[] buffer, int length) => length == 0 ? Empty : new Utf8Text(buffer, 0, length, null);
 
@@ -80,7 +77,7 @@ public sealed class Utf8TextJsonConverter : JsonConverter<Utf8Text>
     [ThreadStatic] private static ArrayBufferWriter<byte>? textsOut;
     [ThreadStatic] private static TextsIn? textsIn;
 
-    private sealed record TextsIn(ArraySegment<byte> Block, Utf8TextArena? Arena);
+    internal sealed record TextsIn(ArraySegment<byte> Block, Utf8TextArena? Arena);
 
     internal static Scope WriteTextsTo(ArrayBufferWriter<byte> texts)
     {
@@ -96,9 +93,9 @@ public sealed class Utf8TextJsonConverter : JsonConverter<Utf8Text>
         return scope;
     }
 
-    internal readonly struct Scope(ArrayBufferWriter<byte>? previousOut, object? previousIn) : IDisposable
+    internal readonly struct Scope(ArrayBufferWriter<byte>? previousOut, TextsIn? previousIn) : IDisposable
     {
-        public void Dispose() => (textsOut, textsIn) = (previousOut, (TextsIn?)previousIn);
+        public void Dispose() => (textsOut, textsIn) = (previousOut, previousIn);
     }
 
     public override Utf8Text Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)

@@ -1,5 +1,5 @@
-using NewsCms.Common;
 using NewsCms.Articles;
+using NewsCms.Common;
 using NewsCms.Settings;
 using NewsCms.Web.Infrastructure;
 using NewsCms.Web.Models;
@@ -9,7 +9,7 @@ namespace NewsCms.Web.Syndication;
 // The head of an article page: title, description, canonical link, social cards and JSON-LD.
 public static class ArticleMetadata
 {
-    public static PageMeta For(ArticlePage page, SiteSettings site, SiteUrls urls, Utf8TextArena? arena = null)
+    public static PageMeta For(ArticlePage page, SiteSettings site, SiteUrls urls, Utf8TextArena arena)
     {
         var a = page.Article;
         var image = a.LeadImage is { } lead ? ImageChoices.ForSocialCard(lead.Media) : null;
