@@ -50,11 +50,19 @@ public sealed class MarkdownRenderer
         "code", "abbr", "dfn", "kbd", "samp", "span", "h1", "h2", "h3", "h4", "h5", "h6", "dt",
     };
 
-    private readonly HtmlSanitizer sanitizer;
-
-    public MarkdownRenderer()
+    // Built on the first render, not with the service: a site that only serves readers never
+    // loads Markdig, the sanitiser or AngleSharp (about 10 MB of mapped code and type data), and
+    // the scheduler resolves this service every few seconds whether anything is due or not. A
+    // holder class rather than a Lazy<HtmlSanitizer> field: naming the type in a field of the
+    // service loaded its assembly with the service.
+    private static class Sanitizer
     {
-        sanitizer = new HtmlSanitizer(new HtmlSanitizerOptions
+        internal static readonly HtmlSanitizer Instance = CreateSanitizer();
+    }
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var sanitizer = new HtmlSanitizer(new HtmlSanitizerOptions
         {
             AllowedTags = new HashSet<string>(AllowedTags, StringComparer.OrdinalIgnoreCase),
             AllowedAttributes = new HashSet<string>(AllowedAttributes, StringComparer.OrdinalIgnoreCase),
@@ -78,6 +86,7 @@ public sealed class MarkdownRenderer
                     e.Tag.ClassList.Add("align-" + align);
             }
         };
+        return sanitizer;
     }
 
     // idPrefix namespaces every id the Markdown creates (headings, footnotes), so that nothing a
@@ -86,7 +95,7 @@ public sealed class MarkdownRenderer
     {
         if (string.IsNullOrWhiteSpace(markdown)) return "";
         var raw = Markdown.ToHtml(markdown, Pipeline);
-        var document = sanitizer.SanitizeDom(raw);
+        var document = Sanitizer.Instance.SanitizeDom(raw);
         var body = document.Body!;
         Finish(body, idPrefix);
         return body.InnerHtml.Trim();

@@ -149,9 +149,16 @@ public static class DataSetup
     // what is pending, and one of them died on a duplicate object. The first instance here creates,
     // migrates and seeds; the next waits on this session lock and then finds nothing to do. SQLite
     // needs none of this: EF's own migration lock there is held for the whole run.
-    private static async Task<IAsyncDisposable?> PreparingAloneAsync(NewsCmsDbContext db, CancellationToken ct)
+    //
+    // Split in two so that a site on SQLite never loads Npgsql: a method that names its types loads
+    // the assembly when it first runs, whichever branch it takes.
+    private static Task<IAsyncDisposable?> PreparingAloneAsync(NewsCmsDbContext db, CancellationToken ct) =>
+        db.Database.ProviderName == PostgresProviderName ? PostgresPreparingAloneAsync(db, ct) : Task.FromResult<IAsyncDisposable?>(null);
+
+    private const string PostgresProviderName = "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    private static async Task<IAsyncDisposable?> PostgresPreparingAloneAsync(NewsCmsDbContext db, CancellationToken ct)
     {
-        if (!db.Database.IsNpgsql()) return null;
         var creator = db.GetService<IRelationalDatabaseCreator>();
         for (var attempt = 1; !await creator.ExistsAsync(ct); attempt++)
         {
