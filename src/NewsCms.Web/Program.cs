@@ -22,6 +22,7 @@ builder.AddNewsCmsAdmin();
 builder.AddNewsCmsApi();
 builder.AddNewsCmsWebhooks();
 builder.AddNewsCmsMediaSweep();
+builder.AddNewsCmsNativeMemoryTrim();
 builder.AddNewsCmsRequestLimits();
 
 var app = builder.Build();
