@@ -155,7 +155,8 @@ public static class DataSetup
     private static Task<IAsyncDisposable?> PreparingAloneAsync(NewsCmsDbContext db, CancellationToken ct) =>
         db.Database.ProviderName == PostgresProviderName ? PostgresPreparingAloneAsync(db, ct) : Task.FromResult<IAsyncDisposable?>(null);
 
-    private const string PostgresProviderName = "Npgsql.EntityFrameworkCore.PostgreSQL";
+    // The name EF gives Npgsql's provider, which IsNpgsql() compares with (pinned by DatabaseSettingsTests).
+    internal const string PostgresProviderName = "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     private static async Task<IAsyncDisposable?> PostgresPreparingAloneAsync(NewsCmsDbContext db, CancellationToken ct)
     {

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using NewsCms.Data;
+using NewsCms.Web.Infrastructure;
 using NewsCms.IntegrationTests.Infrastructure;
 
 namespace NewsCms.IntegrationTests.Operations;
@@ -34,5 +37,17 @@ public sealed class DatabaseSettingsTests
         Assert.Equal(2, exit);
         Assert.StartsWith("NewsCms cannot start: ConnectionStrings:NewsCms is not a PostgreSQL connection string:", errors.Trim(), StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
+    }
+
+    // The start-up names PostgreSQL's provider as a string, so that SQLite sites never load Npgsql;
+    // were the provider to rename itself, instances started together would no longer wait for each other.
+    [Fact]
+    public void The_postgres_provider_name_the_start_up_compares_with_is_npgsqls_own()
+    {
+        var options = new DbContextOptionsBuilder<NewsCmsDbContext>().UseNpgsql("Host=localhost;Database=unused").Options;
+        using var db = new NewsCmsDbContext(options);
+
+        Assert.True(db.Database.IsNpgsql());
+        Assert.Equal(DataSetup.PostgresProviderName, db.Database.ProviderName);
     }
 }
