@@ -149,12 +149,18 @@ public static class ApiSetup
         }));
         // Authentication, the rate limiter and authorisation run once, for the API and the admin
         // alike, in UseNewsCmsAdmin (which comes next).
-        app.UseSwagger();
-        app.UseSwaggerUI(o =>
+        // Only /swagger requests enter Swashbuckle: its middleware asks the container for a new
+        // document generator on every request it sees, which for a page meant building one (and,
+        // on the first request, reading the XML docs and loading the OpenAPI model) for nothing.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/swagger"), swagger =>
         {
-            o.RoutePrefix = "swagger";
-            o.SwaggerEndpoint("/swagger/v1/swagger.json", "NewsCms API v1");
-            o.DocumentTitle = "NewsCms API";
+            swagger.UseSwagger();
+            swagger.UseSwaggerUI(o =>
+            {
+                o.RoutePrefix = "swagger";
+                o.SwaggerEndpoint("/swagger/v1/swagger.json", "NewsCms API v1");
+                o.DocumentTitle = "NewsCms API";
+            });
         });
         return app;
     }
