@@ -382,8 +382,9 @@ public sealed class ArticleService(
         var corrections = CheckCorrections(input.Corrections ?? [], a, errors);
 
         // Rendered before anything changes, so that the images the Markdown names can be checked.
+        // Text that has not changed keeps its HTML: an update to a headline renders nothing.
         var bodyHtml = a.Id != 0 && a.BodyMarkdown == body ? a.BodyHtml : renderer.Render(body);
-        var answersHtml = sections.Select(s => renderer.Render(s.AnswerMarkdown, s.Anchor + "-")).ToList();
+        var answersHtml = sections.Select(s => UnchangedAnswerHtml(a, s) ?? renderer.Render(s.AnswerMarkdown, s.Anchor + "-")).ToList();
         await CheckInlineImagesAsync(
             answersHtml.Select((html, i) => ($"Sections[{i}].AnswerMarkdown", html)).Prepend((nameof(input.BodyMarkdown), bodyHtml)), errors, ct);
         errors.ThrowIfAny();
@@ -568,6 +569,10 @@ public sealed class ArticleService(
     }
 
     // Every `![alt](media:N)` must name an image in the library.
+    // The stored HTML of a section with the same anchor (its ids' prefix) and the same Markdown.
+    private static string? UnchangedAnswerHtml(Article a, QaSectionInput s) =>
+        a.Id == 0 ? null : a.Sections.FirstOrDefault(x => x.Anchor == s.Anchor && x.AnswerMarkdown == (s.AnswerMarkdown ?? ""))?.AnswerHtml;
+
     private async Task CheckInlineImagesAsync(IEnumerable<(string Field, string Html)> fields, ValidationErrors errors, CancellationToken ct)
     {
         var used = fields.SelectMany(f => InlineImages.References(f.Html).Select(r => (f.Field, r.MediaId))).ToList();

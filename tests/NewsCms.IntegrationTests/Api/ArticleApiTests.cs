@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NewsCms.Api;
+using NewsCms.Articles;
+using NewsCms.Data;
 using NewsCms.IntegrationTests.Infrastructure;
 using static NewsCms.IntegrationTests.Api.ApiTestKit;
 
@@ -237,6 +241,44 @@ public sealed class ArticleApiTests
             await wrongType.ProblemAsync(HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
         using (var badValue = await writer.PatchAsync(path, Json("""{"kind": "poem"}""", "application/merge-patch+json"), Ct))
             Assert.Equal(["kind"], (await badValue.ProblemAsync(HttpStatusCode.BadRequest, "bad-request")).ErrorKeys());
+    }
+
+    [Fact]
+    public async Task An_answer_keeps_its_html_until_its_text_or_anchor_changes()
+    {
+        await using var app = new NewsroomApp();
+        using var writer = await app.WriterAsync();
+        var created = await writer.CreateArticleAsync(new
+        {
+            headline = "How the flood barrier works",
+            kind = "explainer",
+            bodyMarkdown = "The barrier closed twice this winter.",
+            sections = new[] { new { question = "Who runs it?", answerMarkdown = "The port authority.[^1]\n\n[^1]: Since 1998.", anchor = "who-runs-it" } },
+        });
+        var id = created.GetProperty("id").GetInt32();
+        async Task<string> StoredAnswerAsync() => (await app.WithScopeAsync(s => s.GetRequiredService<ArticleService>().GetAsync(id, Ct))).Sections.Single().AnswerHtml;
+        async Task<string> PatchAnswerAsync(string patch)
+        {
+            using var response = await writer.PatchAsync($"/api/v1/articles/{id}", Json(patch, "application/merge-patch+json"), Ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return await StoredAnswerAsync();
+        }
+        var first = await StoredAnswerAsync();
+        Assert.Contains("id=\"who-runs-it-fn:1\"", first);
+
+        // Marked in the database: a save that rendered the answer again would lose the mark.
+        var marked = first + "<!-- stored -->";
+        await app.WithScopeAsync(s => s.GetRequiredService<NewsCmsDbContext>().QaSections
+            .Where(q => q.ArticleId == id).ExecuteUpdateAsync(u => u.SetProperty(q => q.AnswerHtml, marked), Ct));
+        Assert.Equal(marked, await PatchAnswerAsync("""{"headline": "How the flood barrier works, and when it shuts"}"""));
+        var moved = await PatchAnswerAsync(
+            """{"sections": [{"question": "Who runs it?", "answerMarkdown": "The port authority.[^1]\n\n[^1]: Since 1998.", "anchor": "operator"}]}""");
+        Assert.Contains("id=\"operator-fn:1\"", moved);
+        Assert.DoesNotContain("who-runs-it", moved);
+        var reworded = await PatchAnswerAsync(
+            """{"sections": [{"question": "Who runs it?", "answerMarkdown": "The *harbour* board.[^1]\n\n[^1]: Since 2024.", "anchor": "operator"}]}""");
+        Assert.Contains("<em>harbour</em>", reworded);
+        Assert.Contains("Since 2024.", reworded);
     }
 
     [Fact]
