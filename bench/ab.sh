@@ -2,7 +2,7 @@
 # A/B of two revisions on one page with the output cache off (by default the newest article's
 # page): each revision is published (Release, ReadyToRun) from a temporary git worktree, given its
 # own freshly generated data directory, then the two are served one at a time, alternating
-# A B A B, each warmed up under load before it is measured. This is how each step of the uncached
+# A B B A A B ..., each warmed up under load before it is measured. This is how each step of the uncached
 # article page's work in docs/performance.md was measured; single runs of one build vary by up
 # to 10% on a 2-core machine, which is why the two alternate.
 #
@@ -65,7 +65,10 @@ to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v
 
 rows=""
 for round in $(seq 1 "$rounds"); do
-    for side in a b; do
+    # A B, then B A: with an even number of rounds a machine that speeds up or slows down during
+    # the run (it does, by half, on shared 2-core machines) weighs on both builds alike.
+    order="a b"; [ $((round % 2)) -eq 1 ] || order="b a"
+    for side in $order; do
         NewsCms__DataDirectory="$PWD/$out/data-$side" dotnet "$out/$side/NewsCms.Web.dll" --urls "http://127.0.0.1:$port" > "$out/app-$side.log" 2>&1 &
         pid=$!
         base="http://127.0.0.1:$port"
@@ -93,7 +96,7 @@ mean_a=$(mean a); mean_b=$(mean b)
     echo
     echo "Command: \`bash bench/ab.sh $rev_a $rev_b --rounds $rounds --articles $articles --duration $duration --warmup $warmup --connections $connections --page $page\`"
     echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%d GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr), .NET $(dotnet --version)."
-    echo "Output cache off; \`wrk -t2 -c$connections\`, ${warmup}s of warm-up and ${duration}s measured per run, A and B alternating."
+    echo "Output cache off; \`wrk -t2 -c$connections\`, ${warmup}s of warm-up and ${duration}s measured per run, in the order A B B A A B ..."
     echo
     echo "| Round | Build | req/s | p50 ms | p99 ms | RSS MB |"
     echo "| ---: | --- | ---: | ---: | ---: | ---: |"
