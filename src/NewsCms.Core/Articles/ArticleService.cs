@@ -568,11 +568,11 @@ public sealed class ArticleService(
         return result;
     }
 
-    // Every `![alt](media:N)` must name an image in the library.
     // The stored HTML of a section with the same anchor (its ids' prefix) and the same Markdown.
     private static string? UnchangedAnswerHtml(Article a, QaSectionInput s) =>
         a.Id == 0 ? null : a.Sections.FirstOrDefault(x => x.Anchor == s.Anchor && x.AnswerMarkdown == (s.AnswerMarkdown ?? ""))?.AnswerHtml;
 
+    // Every `![alt](media:N)` must name an image in the library.
     private async Task CheckInlineImagesAsync(IEnumerable<(string Field, string Html)> fields, ValidationErrors errors, CancellationToken ct)
     {
         var used = fields.SelectMany(f => InlineImages.References(f.Html).Select(r => (f.Field, r.MediaId))).ToList();
