@@ -30,7 +30,7 @@ public static class HealthSetup
             {
                 if (!await db.Database.CanConnectAsync(ct))
                     return HealthCheckResult.Unhealthy("The database cannot be reached.");
-                var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+                var pending = await db.Database.PendingMigrationsAsync(ct);
                 return pending.Count == 0
                     ? HealthCheckResult.Healthy()
                     : HealthCheckResult.Unhealthy($"{pending.Count} migration(s) not applied.");
