@@ -24,13 +24,17 @@ builder.AddNewsCmsWebhooks();
 builder.AddNewsCmsMediaSweep();
 builder.AddNewsCmsNativeMemoryTrim();
 builder.AddNewsCmsRequestLimits();
+builder.AddNewsCmsPreparation();
 
 var app = builder.Build();
 if (CommandLine.IsVerb(args)) return await CommandLine.RunAsync(app, args);
 
-await app.PrepareDatabaseAsync();
-await app.PrepareReadersAsync();
-await app.PrepareAdminAsync();
+app.PrepareInBackground(async ct =>
+{
+    await app.PrepareDatabaseAsync(ct);
+    await app.PrepareReadersAsync(ct);
+    await app.PrepareAdminAsync(ct);
+});
 app.UseNewsCms();
 app.UseNewsCmsRequestLimits();
 app.UseNewsCmsApi();

@@ -24,11 +24,12 @@ public sealed class MediaSweepOptions
 
 // Sweeps the media folder when the site starts (after a crash is when orphans appear) and then
 // every SweepInterval, so a long-running site does not collect files from failed deletes.
-public sealed class MediaSweeper(IServiceScopeFactory scopes, TimeProvider clock,
+public sealed class MediaSweeper(IServiceScopeFactory scopes, TimeProvider clock, SitePreparation preparation,
     Microsoft.Extensions.Options.IOptions<MediaSweepOptions> options, ILogger<MediaSweeper> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!await preparation.WaitAsync(stoppingToken)) return;
         while (!stoppingToken.IsCancellationRequested)
         {
             try

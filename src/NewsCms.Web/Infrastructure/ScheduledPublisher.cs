@@ -4,13 +4,14 @@ namespace NewsCms.Web.Infrastructure;
 
 // Publishes scheduled articles when their time comes. Time comes from TimeProvider, so tests
 // move a fake clock instead of waiting.
-public sealed class ScheduledPublisher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ScheduledPublisher> log)
-    : BackgroundService
+public sealed class ScheduledPublisher(IServiceScopeFactory scopes, TimeProvider clock, SitePreparation preparation,
+    ILogger<ScheduledPublisher> log) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!await preparation.WaitAsync(stoppingToken)) return;
         while (!stoppingToken.IsCancellationRequested)
         {
             try

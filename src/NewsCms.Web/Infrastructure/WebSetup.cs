@@ -33,6 +33,7 @@ public static class WebSetup
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseRouting();
+        app.UseNewsCmsPreparation();
         app.UseNewsCmsCaching();
         app.UseStaticFiles();
         return app;

@@ -34,14 +34,14 @@ public static class WebhookSetup
 
 // Empties the outbox every few seconds; a delivery waits in the database, not in memory, so a
 // restart loses nothing.
-public sealed class WebhookSender(IServiceScopeFactory scopes, TimeProvider clock, IOptions<WebhookOptions> options, ILogger<WebhookSender> log)
-    : BackgroundService
+public sealed class WebhookSender(IServiceScopeFactory scopes, TimeProvider clock, SitePreparation preparation,
+    IOptions<WebhookOptions> options, ILogger<WebhookSender> log) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.SendInBackground) return;
+        if (!options.Value.SendInBackground || !await preparation.WaitAsync(stoppingToken)) return;
         using var timer = new PeriodicTimer(Interval, clock);
         do
         {
