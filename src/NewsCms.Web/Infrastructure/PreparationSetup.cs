@@ -51,7 +51,16 @@ public sealed class SitePreparation : IHostedLifecycleService
 
     public Task Done => _done.Task;
 
-    internal void Begin(Func<Task> prepare) => _ = Task.Run(async () =>
+    private bool _begun;
+
+    internal void Begin(Func<Task> prepare)
+    {
+        if (_begun) throw new InvalidOperationException("The site's preparation has already begun.");
+        _begun = true;
+        _ = Task.Run(() => RunAsync(prepare));
+    }
+
+    private async Task RunAsync(Func<Task> prepare)
     {
         try
         {
@@ -66,7 +75,7 @@ public sealed class SitePreparation : IHostedLifecycleService
         {
             _done.TrySetException(e);
         }
-    });
+    }
 
     // True once prepared; false when the preparation failed or ct ended the wait, for callers that
     // simply stop (the host reports the failure once, from StartedAsync).
@@ -84,8 +93,11 @@ public sealed class SitePreparation : IHostedLifecycleService
     }
 
     // The server is listening by now; the host's start (and ApplicationStarted) waits for this, and
-    // a failure surfaces here as the start's exception.
-    Task IHostedLifecycleService.StartedAsync(CancellationToken ct) => Done.WaitAsync(ct);
+    // a failure surfaces here as the start's exception. A host that never began the preparation (an
+    // entry point without PrepareInBackground) fails to start rather than waiting forever.
+    Task IHostedLifecycleService.StartedAsync(CancellationToken ct) => _begun
+        ? Done.WaitAsync(ct)
+        : throw new InvalidOperationException("The host started without PrepareInBackground: nothing prepares the database.");
 
     Task IHostedLifecycleService.StartingAsync(CancellationToken ct) => Task.CompletedTask;
     Task IHostedService.StartAsync(CancellationToken ct) => Task.CompletedTask;

@@ -23,13 +23,13 @@ public sealed class PreparationTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     // A bare host wired as Program.cs wires the preparation, with one endpoint behind it.
-    private static WebApplication HostPreparing(Func<CancellationToken, Task> prepare)
+    private static WebApplication HostPreparing(Func<CancellationToken, Task>? prepare)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddNewsCmsPreparation();
         var app = builder.Build();
-        app.PrepareInBackground(prepare);
+        if (prepare is not null) app.PrepareInBackground(prepare);
         app.UseRouting();
         app.UseNewsCmsPreparation();
         app.MapGet("/", () => "served");
@@ -88,6 +88,14 @@ public sealed class PreparationTests
         using var problem = JsonDocument.Parse(await answer.Content.ReadAsStringAsync(Ct));
         Assert.Equal(503, problem.RootElement.GetProperty("status").GetInt32());
         Assert.Equal("NewsCms is not ready.", problem.RootElement.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task A_host_that_never_begins_the_preparation_fails_to_start_instead_of_waiting_forever()
+    {
+        await using var app = HostPreparing(prepare: null);
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => app.StartAsync(Ct));
+        Assert.Contains("PrepareInBackground", failure.Message);
     }
 
     [Fact]
