@@ -4,7 +4,9 @@
 # own freshly generated data directory, then the two are served one at a time, alternating
 # A B B A A B ..., each warmed up under load before it is measured. This is how each step of the uncached
 # article page's work in docs/performance.md was measured; single runs of one build vary by up
-# to 10% on a 2-core machine, which is why the two alternate.
+# to 10% on a 2-core machine, which is why the two alternate. Each run's start (launch to the first
+# answer of /healthz, polled every 50 ms) is recorded too: with --warmup 1 --duration 1 it is an A/B
+# of start-up alone.
 #
 #   bash bench/ab.sh REV_A REV_B [--rounds N] [--articles N] [--duration SECONDS] [--warmup SECONDS]
 #                                [--connections N] [--page home|article]
@@ -69,10 +71,12 @@ for round in $(seq 1 "$rounds"); do
     # the run (it does, by half, on shared 2-core machines) weighs on both builds alike.
     order="a b"; [ $((round % 2)) -eq 1 ] || order="b a"
     for side in $order; do
+        started=$(date +%s%N)
         NewsCms__DataDirectory="$PWD/$out/data-$side" dotnet "$out/$side/NewsCms.Web.dll" --urls "http://127.0.0.1:$port" > "$out/app-$side.log" 2>&1 &
         pid=$!
         base="http://127.0.0.1:$port"
         wait_for "$base/healthz"
+        start_ms=$(( ($(date +%s%N) - started) / 1000000 ))
         path=/
         [ "$page" = home ] || path=$(curl -fs "$base/" | grep -o 'href="/[0-9]\{4\}/[0-9]\{2\}/[0-9]\{2\}/[^"]*"' | head -1 | cut -d'"' -f2)
         bytes=$(curl -fs "$base$path" | wc -c)
@@ -83,14 +87,17 @@ for round in $(seq 1 "$rounds"); do
         p99=$(to_ms "$(echo "$result" | awk '$1 == "99%" { print $2 }')")
         rss=$(awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$pid/status")
         kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
-        echo "   round $round, $side ($(cat "$out/commit-$side")): $rps req/s, p50 $p50 ms, p99 $p99 ms, RSS $rss MB ($path, $bytes bytes)"
-        rows+="| $round | $side ($(cat "$out/commit-$side")) | $rps | $p50 | $p99 | $rss |"$'\n'
+        echo "   round $round, $side ($(cat "$out/commit-$side")): started in $start_ms ms, $rps req/s, p50 $p50 ms, p99 $p99 ms, RSS $rss MB ($path, $bytes bytes)"
+        rows+="| $round | $side ($(cat "$out/commit-$side")) | $start_ms | $rps | $p50 | $p99 | $rss |"$'\n'
         echo "$side $rps" >> "$out/rps"
+        echo "$side $start_ms" >> "$out/start"
     done
 done
 
-mean() { awk -v s="$1" '$1 == s { t += $2; n++ } END { printf "%.0f", t / n }' "$out/rps"; }
+mean() { awk -v s="$1" '$1 == s { t += $2; n++ } END { printf "%.0f", t / n }' "$out/${2:-rps}"; }
 mean_a=$(mean a); mean_b=$(mean b)
+# The first start of each build also creates the first admin (the generated data has none).
+start_a=$(mean a start); start_b=$(mean b start)
 {
     echo "# A/B run $(date -u +%Y-%m-%dT%H:%MZ)"
     echo
@@ -98,10 +105,11 @@ mean_a=$(mean a); mean_b=$(mean b)
     echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%d GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr), .NET $(dotnet --version)."
     echo "Output cache off; \`wrk -t2 -c$connections\`, ${warmup}s of warm-up and ${duration}s measured per run, in the order A B B A A B ..."
     echo
-    echo "| Round | Build | req/s | p50 ms | p99 ms | RSS MB |"
-    echo "| ---: | --- | ---: | ---: | ---: | ---: |"
+    echo "| Round | Build | start ms | req/s | p50 ms | p99 ms | RSS MB |"
+    echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: |"
     printf "%s" "$rows"
     echo
     echo "Mean: A $mean_a req/s, B $mean_b req/s; B/A $(awk -v a="$mean_a" -v b="$mean_b" 'BEGIN { printf "%.2f", b / a }')."
+    echo "Start to the first /healthz answer: A $start_a ms, B $start_b ms; B/A $(awk -v a="$start_a" -v b="$start_b" 'BEGIN { printf "%.2f", b / a }')."
 } > bench/out/ab.md
 cat bench/out/ab.md
