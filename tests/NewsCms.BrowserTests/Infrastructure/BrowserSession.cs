@@ -28,7 +28,10 @@ public static class BrowserSession
         // Longer than the page default: the password hash is deliberately slow (SECURITY.md), and
         // in CI the integration suite signs in hundreds of times on the same two cores meanwhile;
         // one such sign-in took more than 10 s there. A refused sign-in still fails, just later.
-        await page.WaitForURLAsync(url => !url.Contains("/admin/login", StringComparison.Ordinal), new() { Timeout = 45_000 });
+        // Only the redirect has to arrive (it carries the cookie): waiting for the next page's load
+        // event as well once timed out in CI after the network had gone idle.
+        await page.WaitForURLAsync(url => !url.Contains("/admin/login", StringComparison.Ordinal),
+            new() { Timeout = 45_000, WaitUntil = WaitUntilState.Commit });
         await page.CloseAsync();
     }
 }
