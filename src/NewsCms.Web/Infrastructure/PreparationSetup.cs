@@ -33,6 +33,8 @@ public static class PreparationSetup
         {
             if (!preparation.Done.IsCompletedSuccessfully && !await preparation.WaitAsync(context.RequestAborted))
             {
+                // The client gave up waiting: nobody is left to answer.
+                if (context.RequestAborted.IsCancellationRequested) return;
                 // The host is stopping: the preparation failed (the log says why) or was cancelled.
                 if (!context.Response.HasStarted)
                     await TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
