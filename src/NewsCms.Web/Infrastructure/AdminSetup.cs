@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsCms.Accounts;
 using NewsCms.Articles;
@@ -146,6 +147,8 @@ public static class AdminSetup
     public static async Task PrepareAdminAsync(this WebApplication app, CancellationToken ct = default)
     {
         await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsCmsDbContext>();
+        if (await AccountsReadyAsync(db, scope.ServiceProvider.GetRequiredService<ILookupNormalizer>(), ct)) return;
         var options = scope.ServiceProvider.GetRequiredService<IOptions<AdminOptions>>().Value;
         CreatedUser? created;
         try
@@ -154,7 +157,6 @@ public static class AdminSetup
             // the transaction queues them (IMMEDIATE on SQLite, the writer lock on PostgreSQL), and
             // the second finds the first one's admin. Without it both found none, and one instance
             // died at start on "Email is already taken".
-            var db = scope.ServiceProvider.GetRequiredService<NewsCmsDbContext>();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             created = await scope.ServiceProvider.GetRequiredService<AccountService>()
                 .EnsureFirstAdminAsync(options.Email, options.Password, ct);
@@ -172,6 +174,19 @@ public static class AdminSetup
                 created.User.Email, password);
         else if (created is not null)
             log.LogInformation("Created the first admin account {Email} from configuration.", created.User.Email);
+    }
+
+    // Every start after the first: the roles and an admin are there. One untracked read says so;
+    // Identity's managers, their tracked entities and the write lock cost a start about 100 ms.
+    private static async Task<bool> AccountsReadyAsync(NewsCmsDbContext db, ILookupNormalizer normalizer, CancellationToken ct)
+    {
+        var wanted = Roles.All.Select(r => normalizer.NormalizeName(r)).ToList();
+        var admin = normalizer.NormalizeName(Roles.Admin);
+        var found = await db.Roles.AsNoTracking()
+            .Where(r => wanted.Contains(r.NormalizedName!))
+            .Select(r => new { r.NormalizedName, HasMembers = r.NormalizedName == admin && db.UserRoles.Any(ur => ur.RoleId == r.Id) })
+            .ToListAsync(ct);
+        return found.Count == wanted.Count && found.Any(r => r.HasMembers);
     }
 
     // The signed-in journalist as the services know them: name for revisions, id for ownership,
