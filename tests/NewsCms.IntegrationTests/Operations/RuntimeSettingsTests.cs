@@ -19,4 +19,10 @@ public sealed class RuntimeSettingsTests
     {
         Assert.False(ConfigProperties().GetProperty("System.GC.Server").GetBoolean());
     }
+
+    [Fact]
+    public void The_app_runs_without_dynamic_profile_guided_optimisation()
+    {
+        Assert.False(ConfigProperties().GetProperty("System.Runtime.TieredPGO").GetBoolean());
+    }
 }
